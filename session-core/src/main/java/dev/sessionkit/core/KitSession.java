@@ -1,0 +1,372 @@
+package dev.sessionkit.core;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.sessionkit.core.codec.AttributeCodecException;
+import dev.sessionkit.core.spi.SessionChanges;
+import dev.sessionkit.core.spi.SessionDeadlines;
+import dev.sessionkit.core.spi.StoredSession;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.FlushMode;
+import org.springframework.session.SaveMode;
+import org.springframework.session.Session;
+
+/**
+ * A session of a {@link SessionKitRepository}: the request's own copy, which records what
+ * changed since it was loaded so that a save writes only the delta.
+ * <p>
+ * Attribute values are decoded lazily, on first read. A value that cannot be decoded (its
+ * JSON is corrupt, its type is not allowed, or its class is gone after a redeploy) is
+ * dropped from this copy with a WARN; the stored value is left alone, so another version
+ * of the application can still read it.
+ */
+public final class KitSession implements Session {
+
+	static final String SECURITY_CONTEXT_ATTRIBUTE = "SPRING_SECURITY_CONTEXT";
+
+	/**
+	 * A last access time that moved less than this since the store recorded it is not
+	 * written again: loading already touched the session.
+	 */
+	private static final Duration TOUCH_TOLERANCE = Duration.ofSeconds(1);
+
+	private final SessionKitRepository repository;
+
+	private final FlushMode flushMode;
+
+	private final Instant creationTime;
+
+	private final Map<String, Attribute> attributes = new HashMap<>();
+
+	/**
+	 * Names set, removed, or (with {@link SaveMode#ON_GET_ATTRIBUTE}) read since the last
+	 * save.
+	 */
+	private final Set<String> changed = new HashSet<>();
+
+	private String id;
+
+	/** The id in the store, or {@code null} for a session never stored. */
+	private @Nullable String storedId;
+
+	private Instant lastAccessedTime;
+
+	private Instant storedLastAccessedTime;
+
+	private Duration maxInactiveInterval;
+
+	private boolean maxInactiveIntervalChanged;
+
+	private @Nullable String storedPrincipalName;
+
+	private boolean gone;
+
+	/** A new session. */
+	KitSession(SessionKitRepository repository, String id, Instant now, Duration maxInactiveInterval) {
+		this.repository = repository;
+		this.flushMode = repository.getFlushMode();
+		this.id = id;
+		this.creationTime = now;
+		this.lastAccessedTime = now;
+		this.storedLastAccessedTime = now;
+		this.maxInactiveInterval = maxInactiveInterval;
+	}
+
+	/**
+	 * A session loaded from the store; {@code flushMode} is ON_SAVE for read-only copies.
+	 */
+	KitSession(SessionKitRepository repository, StoredSession stored, FlushMode flushMode) {
+		this.repository = repository;
+		this.flushMode = flushMode;
+		this.id = stored.id();
+		this.storedId = stored.id();
+		this.creationTime = stored.creationTime();
+		this.lastAccessedTime = stored.lastAccessedTime();
+		this.storedLastAccessedTime = stored.lastAccessedTime();
+		this.maxInactiveInterval = stored.maxInactiveInterval();
+		this.storedPrincipalName = stored.principalName();
+		stored.attributes().forEach((name, encoded) -> this.attributes.put(name, Attribute.encoded(encoded)));
+		if (repository.getSaveMode() == SaveMode.ALWAYS) {
+			this.changed.addAll(this.attributes.keySet());
+		}
+	}
+
+	@Override
+	public String getId() {
+		return this.id;
+	}
+
+	@Override
+	public String changeSessionId() {
+		this.id = this.repository.generateId();
+		flushIfImmediate();
+		return this.id;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T> @Nullable T getAttribute(String attributeName) {
+		Object value = peek(attributeName);
+		if (value != null && this.repository.getSaveMode() == SaveMode.ON_GET_ATTRIBUTE) {
+			this.changed.add(attributeName);
+		}
+		return (T) value;
+	}
+
+	@Override
+	public Set<String> getAttributeNames() {
+		Set<String> names = new LinkedHashSet<>();
+		for (String name : new HashSet<>(this.attributes.keySet())) {
+			if (peek(name) != null) {
+				names.add(name);
+			}
+		}
+		return names;
+	}
+
+	@Override
+	public void setAttribute(String attributeName, @Nullable Object attributeValue) {
+		Objects.requireNonNull(attributeName, "attributeName must not be null");
+		if (attributeValue == null) {
+			removeAttribute(attributeName);
+			return;
+		}
+		this.attributes.put(attributeName, Attribute.decoded(attributeValue));
+		this.changed.add(attributeName);
+		flushIfImmediate();
+	}
+
+	@Override
+	public void removeAttribute(String attributeName) {
+		if (this.attributes.remove(attributeName) != null) {
+			this.changed.add(attributeName);
+			flushIfImmediate();
+		}
+	}
+
+	@Override
+	public Instant getCreationTime() {
+		return this.creationTime;
+	}
+
+	@Override
+	public void setLastAccessedTime(Instant lastAccessedTime) {
+		Objects.requireNonNull(lastAccessedTime, "lastAccessedTime must not be null");
+		this.lastAccessedTime = lastAccessedTime;
+		if (isLastAccessedTimeChanged()) {
+			flushIfImmediate();
+		}
+	}
+
+	@Override
+	public Instant getLastAccessedTime() {
+		return this.lastAccessedTime;
+	}
+
+	@Override
+	public void setMaxInactiveInterval(Duration interval) {
+		Objects.requireNonNull(interval, "interval must not be null");
+		if (!interval.equals(this.maxInactiveInterval)) {
+			this.maxInactiveInterval = interval;
+			this.maxInactiveIntervalChanged = true;
+			flushIfImmediate();
+		}
+	}
+
+	@Override
+	public Duration getMaxInactiveInterval() {
+		return this.maxInactiveInterval;
+	}
+
+	@Override
+	public boolean isExpired() {
+		return SessionDeadlines.isExpired(this.lastAccessedTime, this.maxInactiveInterval, this.repository.now());
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof KitSession session && session.id.equals(this.id);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.id.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "KitSession[id=" + SessionIds.mask(this.id) + ", attributes=" + this.attributes.keySet() + "]";
+	}
+
+	/** The attribute's value, decoded if needed, without counting as a read. */
+	@Nullable Object peek(String name) {
+		Attribute attribute = this.attributes.get(name);
+		if (attribute == null) {
+			return null;
+		}
+		if (attribute.value == null) {
+			try {
+				attribute.value = this.repository.getCodec().decode(name, Objects.requireNonNull(attribute.encoded));
+			}
+			catch (AttributeCodecException ex) {
+				this.repository.attributeDropped(this, ex);
+				this.attributes.remove(name);
+				this.changed.remove(name);
+				return null;
+			}
+		}
+		return attribute.value;
+	}
+
+	boolean isGone() {
+		return this.gone;
+	}
+
+	void markGone() {
+		this.gone = true;
+	}
+
+	private void flushIfImmediate() {
+		if (this.flushMode == FlushMode.IMMEDIATE) {
+			this.repository.save(this);
+		}
+	}
+
+	private boolean isLastAccessedTimeChanged() {
+		return Duration.between(this.storedLastAccessedTime, this.lastAccessedTime)
+			.abs()
+			.compareTo(TOUCH_TOLERANCE) >= 0;
+	}
+
+	/**
+	 * Encodes what changed since the last save.
+	 * @param maxSize the largest encoded size allowed, or a negative number for no limit
+	 * @return the changes, or {@code null} if there is nothing to write
+	 * @throws SessionTooLargeException if the session would exceed {@code maxSize}
+	 */
+	@Nullable SessionChanges pendingChanges(long maxSize) {
+		boolean create = this.storedId == null;
+		boolean idChanged = !create && !this.id.equals(this.storedId);
+		Set<String> toWrite = create ? this.attributes.keySet() : this.changed;
+		Map<String, String> set = new HashMap<>();
+		Set<String> removed = new HashSet<>();
+		for (String name : toWrite) {
+			Attribute attribute = this.attributes.get(name);
+			if (attribute == null) {
+				removed.add(name);
+			}
+			else {
+				set.put(name, (attribute.value != null) ? this.repository.getCodec().encode(name, attribute.value)
+						: Objects.requireNonNull(attribute.encoded));
+			}
+		}
+		boolean principalChanged = false;
+		String principalName = this.storedPrincipalName;
+		if (create || toWrite.contains(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME)
+				|| toWrite.contains(SECURITY_CONTEXT_ATTRIBUTE)) {
+			principalName = PrincipalNames.resolve(this);
+			principalChanged = !Objects.equals(principalName, this.storedPrincipalName);
+		}
+		boolean anyChange = create || idChanged || !set.isEmpty() || !removed.isEmpty() || principalChanged
+				|| this.maxInactiveIntervalChanged;
+		boolean writeLastAccessedTime = create || isLastAccessedTimeChanged()
+				|| (anyChange && !this.lastAccessedTime.equals(this.storedLastAccessedTime));
+		if (!anyChange && !writeLastAccessedTime) {
+			return null;
+		}
+		if (maxSize >= 0) {
+			checkSize(set, maxSize);
+		}
+		return new SessionChanges(this.id, create ? this.id : Objects.requireNonNull(this.storedId), create,
+				this.creationTime, writeLastAccessedTime ? this.lastAccessedTime : null,
+				(create || this.maxInactiveIntervalChanged) ? this.maxInactiveInterval : null, set, removed,
+				principalChanged, principalName);
+	}
+
+	/** Records that the store now holds these changes. */
+	void markSaved(SessionChanges changes) {
+		this.storedId = this.id;
+		changes.setAttributes().forEach((name, encoded) -> {
+			Attribute attribute = this.attributes.get(name);
+			if (attribute != null) {
+				attribute.encoded = encoded;
+			}
+		});
+		this.changed.clear();
+		if (this.repository.getSaveMode() == SaveMode.ALWAYS) {
+			this.changed.addAll(this.attributes.keySet());
+		}
+		if (changes.lastAccessedTime() != null) {
+			this.storedLastAccessedTime = changes.lastAccessedTime();
+		}
+		this.maxInactiveIntervalChanged = false;
+		this.storedPrincipalName = changes.principalName();
+	}
+
+	private void checkSize(Map<String, String> set, long maxSize) {
+		long size = 0;
+		long largestSize = -1;
+		String largest = "";
+		for (Map.Entry<String, Attribute> entry : this.attributes.entrySet()) {
+			String encoded = set.get(entry.getKey());
+			if (encoded == null) {
+				encoded = entry.getValue().encoded;
+			}
+			if (encoded == null) {
+				encoded = this.repository.getCodec()
+					.encode(entry.getKey(), Objects.requireNonNull(entry.getValue().value));
+			}
+			long attributeSize = utf8Length(entry.getKey()) + utf8Length(encoded);
+			size += attributeSize;
+			if (attributeSize > largestSize) {
+				largestSize = attributeSize;
+				largest = entry.getKey();
+			}
+		}
+		if (size > maxSize) {
+			throw new SessionTooLargeException(size, maxSize, largest);
+		}
+	}
+
+	private static long utf8Length(String text) {
+		long length = text.length();
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 0x80) {
+				return text.getBytes(StandardCharsets.UTF_8).length;
+			}
+		}
+		return length;
+	}
+
+	/** An attribute as this copy holds it: its stored form, its value, or both. */
+	private static final class Attribute {
+
+		@Nullable String encoded;
+
+		@Nullable Object value;
+
+		static Attribute encoded(String encoded) {
+			Attribute attribute = new Attribute();
+			attribute.encoded = encoded;
+			return attribute;
+		}
+
+		static Attribute decoded(Object value) {
+			Attribute attribute = new Attribute();
+			attribute.value = value;
+			return attribute;
+		}
+
+	}
+
+}

@@ -1,0 +1,260 @@
+package dev.sessionkit.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.sessionkit.core.codec.AttributeCodec;
+import dev.sessionkit.core.codec.AttributeCodecException;
+import dev.sessionkit.core.spi.SaveResult;
+import dev.sessionkit.core.spi.SessionChanges;
+import dev.sessionkit.core.spi.SessionStore;
+import dev.sessionkit.core.spi.StoredSession;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.FlushMode;
+import org.springframework.session.MapSession;
+import org.springframework.session.SaveMode;
+import org.springframework.session.SessionIdGenerator;
+import org.springframework.session.events.SessionCreatedEvent;
+import org.springframework.session.events.SessionDeletedEvent;
+import org.springframework.session.events.SessionExpiredEvent;
+
+/**
+ * The {@link FindByIndexNameSessionRepository} of SessionKit, over any
+ * {@link SessionStore}: it tracks changes, encodes attributes, applies the expiry rules,
+ * resolves principal names and publishes Spring Session's events; the store only keeps
+ * what it is given, atomically.
+ * <p>
+ * Behaviour that differs from Spring Session's Redis repositories, on purpose:
+ * <ul>
+ * <li>{@link #findById} also records the access (last access time and deadline) in the
+ * same store operation, so a request that only reads a session costs one store operation
+ * and its save writes nothing.</li>
+ * <li>Saving a session that was deleted, has expired, or moved to another id meanwhile
+ * writes nothing and does not throw: the session is not brought back.</li>
+ * <li>Attributes are JSON, one value each; one that cannot be read is dropped with a WARN
+ * and the rest of the session survives.</li>
+ * </ul>
+ */
+public final class SessionKitRepository implements FindByIndexNameSessionRepository<KitSession> {
+
+	private static final Log logger = LogFactory.getLog(SessionKitRepository.class);
+
+	private final SessionStore store;
+
+	private final AttributeCodec codec;
+
+	private Duration defaultMaxInactiveInterval = Duration.ofSeconds(MapSession.DEFAULT_MAX_INACTIVE_INTERVAL_SECONDS);
+
+	private FlushMode flushMode = FlushMode.ON_SAVE;
+
+	private SaveMode saveMode = SaveMode.ON_SET_ATTRIBUTE;
+
+	private SessionIdGenerator sessionIdGenerator = SecureSessionIdGenerator.getInstance();
+
+	private long maxSessionSize = -1;
+
+	private Clock clock = Clock.systemUTC();
+
+	private ApplicationEventPublisher eventPublisher = (event) -> {
+	};
+
+	/**
+	 * Create a new instance.
+	 * @param store where sessions are kept
+	 * @param codec how attribute values are encoded
+	 */
+	public SessionKitRepository(SessionStore store, AttributeCodec codec) {
+		this.store = Objects.requireNonNull(store, "store must not be null");
+		this.codec = Objects.requireNonNull(codec, "codec must not be null");
+		store.setExpirationListener(this::publishExpired);
+	}
+
+	/**
+	 * Set the max inactive interval of new sessions; negative for sessions that never
+	 * expire. Default 30 minutes.
+	 * @param defaultMaxInactiveInterval the interval
+	 */
+	public void setDefaultMaxInactiveInterval(Duration defaultMaxInactiveInterval) {
+		this.defaultMaxInactiveInterval = Objects.requireNonNull(defaultMaxInactiveInterval,
+				"defaultMaxInactiveInterval must not be null");
+	}
+
+	/**
+	 * Set when changes are written: on save (the default) or as soon as they are made.
+	 * @param flushMode the flush mode
+	 */
+	public void setFlushMode(FlushMode flushMode) {
+		this.flushMode = Objects.requireNonNull(flushMode, "flushMode must not be null");
+	}
+
+	/**
+	 * Set which attributes a save writes: the ones set (the default), also the ones read,
+	 * or all.
+	 * @param saveMode the save mode
+	 */
+	public void setSaveMode(SaveMode saveMode) {
+		this.saveMode = Objects.requireNonNull(saveMode, "saveMode must not be null");
+	}
+
+	/**
+	 * Set the generator of new session ids. Default {@link SecureSessionIdGenerator}.
+	 * @param sessionIdGenerator the generator
+	 */
+	public void setSessionIdGenerator(SessionIdGenerator sessionIdGenerator) {
+		this.sessionIdGenerator = Objects.requireNonNull(sessionIdGenerator, "sessionIdGenerator must not be null");
+	}
+
+	/**
+	 * Set the largest encoded size of a session (attribute names and values, in bytes); a
+	 * save that would exceed it throws {@link SessionTooLargeException}. Negative for no
+	 * limit, the default.
+	 * @param maxSessionSize the size in bytes
+	 */
+	public void setMaxSessionSize(long maxSessionSize) {
+		this.maxSessionSize = maxSessionSize;
+	}
+
+	/**
+	 * Set the clock that decides creation, access and expiry times.
+	 * @param clock the clock
+	 */
+	public void setClock(Clock clock) {
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+	}
+
+	/**
+	 * Set the publisher of {@link SessionCreatedEvent}, {@link SessionDeletedEvent} and
+	 * {@link SessionExpiredEvent}. By default events are dropped.
+	 * @param eventPublisher the publisher
+	 */
+	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
+		this.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher must not be null");
+	}
+
+	@Override
+	public KitSession createSession() {
+		KitSession session = new KitSession(this, generateId(), now(), this.defaultMaxInactiveInterval);
+		if (this.flushMode == FlushMode.IMMEDIATE) {
+			save(session);
+		}
+		return session;
+	}
+
+	@Override
+	public void save(KitSession session) {
+		if (session.isGone()) {
+			return;
+		}
+		SessionChanges changes = session.pendingChanges(this.maxSessionSize);
+		if (changes == null) {
+			return;
+		}
+		SaveResult result = this.store.save(changes, now());
+		if (result == SaveResult.GONE) {
+			session.markGone();
+			if (logger.isDebugEnabled()) {
+				logger.debug("Not saving session " + SessionIds.mask(changes.storedId())
+						+ ": it was deleted, expired or changed its id meanwhile");
+			}
+			return;
+		}
+		session.markSaved(changes);
+		if (result == SaveResult.CREATED) {
+			this.eventPublisher.publishEvent(new SessionCreatedEvent(this, session));
+		}
+	}
+
+	@Override
+	public @Nullable KitSession findById(String id) {
+		if (!SessionIds.isWellFormed(id)) {
+			return null;
+		}
+		StoredSession stored = this.store.loadAndTouch(id, now());
+		return (stored != null) ? new KitSession(this, stored, this.flushMode) : null;
+	}
+
+	@Override
+	public void deleteById(String id) {
+		if (!SessionIds.isWellFormed(id)) {
+			return;
+		}
+		StoredSession deleted = this.store.delete(id);
+		if (deleted != null) {
+			this.eventPublisher.publishEvent(new SessionDeletedEvent(this, detached(deleted)));
+		}
+	}
+
+	/**
+	 * Finds the live sessions indexed under a principal name. Only
+	 * {@link #PRINCIPAL_NAME_INDEX_NAME} is indexed; any other index name finds nothing.
+	 * Finding does not count as an access.
+	 */
+	@Override
+	public Map<String, KitSession> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+		Map<String, KitSession> sessions = new HashMap<>();
+		if (PRINCIPAL_NAME_INDEX_NAME.equals(indexName)) {
+			for (StoredSession stored : this.store.findByPrincipalName(indexValue, now())) {
+				sessions.put(stored.id(), new KitSession(this, stored, this.flushMode));
+			}
+		}
+		return sessions;
+	}
+
+	/**
+	 * Removes the sessions whose deadline has passed and publishes a
+	 * {@link SessionExpiredEvent} for each. Stores that expire sessions by themselves
+	 * need no call; it makes expiry prompt and testable.
+	 */
+	public void cleanUpExpiredSessions() {
+		this.store.removeExpired(now());
+	}
+
+	FlushMode getFlushMode() {
+		return this.flushMode;
+	}
+
+	SaveMode getSaveMode() {
+		return this.saveMode;
+	}
+
+	AttributeCodec getCodec() {
+		return this.codec;
+	}
+
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	String generateId() {
+		String id = this.sessionIdGenerator.generate();
+		if (!SessionIds.isWellFormed(id)) {
+			throw new IllegalStateException("The session id generator " + this.sessionIdGenerator.getClass().getName()
+					+ " made an id that is not 1 to 128 URL-safe characters");
+		}
+		return id;
+	}
+
+	void attributeDropped(KitSession session, AttributeCodecException ex) {
+		logger.warn("Dropped an attribute of session " + SessionIds.mask(session.getId())
+				+ ", which keeps its other attributes. " + ex.getMessage());
+	}
+
+	private void publishExpired(StoredSession expired) {
+		this.eventPublisher.publishEvent(new SessionExpiredEvent(this, detached(expired)));
+	}
+
+	/** A copy for an event: changes to it are never written. */
+	private KitSession detached(StoredSession stored) {
+		return new KitSession(this, stored, FlushMode.ON_SAVE);
+	}
+
+}
