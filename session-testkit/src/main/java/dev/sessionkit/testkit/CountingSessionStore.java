@@ -1,0 +1,70 @@
+package dev.sessionkit.testkit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import dev.sessionkit.core.spi.SaveResult;
+import dev.sessionkit.core.spi.SessionChanges;
+import dev.sessionkit.core.spi.SessionStore;
+import dev.sessionkit.core.spi.StoredSession;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link SessionStore} that counts the operations reaching the store it wraps, so the
+ * kit can check that a save with nothing to write reaches no store.
+ */
+final class CountingSessionStore implements SessionStore {
+
+	private final SessionStore delegate;
+
+	private final AtomicInteger loads = new AtomicInteger();
+
+	private final AtomicInteger saves = new AtomicInteger();
+
+	CountingSessionStore(SessionStore delegate) {
+		this.delegate = delegate;
+	}
+
+	int loads() {
+		return this.loads.get();
+	}
+
+	int saves() {
+		return this.saves.get();
+	}
+
+	@Override
+	public @Nullable StoredSession loadAndTouch(String id, Instant now) {
+		this.loads.incrementAndGet();
+		return this.delegate.loadAndTouch(id, now);
+	}
+
+	@Override
+	public SaveResult save(SessionChanges changes, Instant now) {
+		this.saves.incrementAndGet();
+		return this.delegate.save(changes, now);
+	}
+
+	@Override
+	public @Nullable StoredSession delete(String id) {
+		return this.delegate.delete(id);
+	}
+
+	@Override
+	public List<StoredSession> findByPrincipalName(String principalName, Instant now) {
+		return this.delegate.findByPrincipalName(principalName, now);
+	}
+
+	@Override
+	public void removeExpired(Instant now) {
+		this.delegate.removeExpired(now);
+	}
+
+	@Override
+	public void setExpirationListener(Consumer<StoredSession> listener) {
+		this.delegate.setExpirationListener(listener);
+	}
+
+}
