@@ -279,8 +279,7 @@ public final class KitSession implements Session {
 		}
 		boolean anyChange = create || idChanged || !set.isEmpty() || !removed.isEmpty() || principalChanged
 				|| this.maxInactiveIntervalChanged;
-		boolean writeLastAccessedTime = create || isLastAccessedTimeChanged()
-				|| (anyChange && !this.lastAccessedTime.equals(this.storedLastAccessedTime));
+		boolean writeLastAccessedTime = create || isLastAccessedTimeChanged();
 		if (!anyChange && !writeLastAccessedTime) {
 			return null;
 		}

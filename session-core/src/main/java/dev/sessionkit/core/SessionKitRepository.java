@@ -187,7 +187,7 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 		if (!SessionIds.isWellFormed(id)) {
 			return;
 		}
-		StoredSession deleted = this.store.delete(id);
+		StoredSession deleted = this.store.delete(id, now());
 		if (deleted != null) {
 			this.eventPublisher.publishEvent(new SessionDeletedEvent(this, detached(deleted)));
 		}

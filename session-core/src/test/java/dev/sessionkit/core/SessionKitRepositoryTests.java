@@ -188,7 +188,7 @@ class SessionKitRepositoryTests {
 		}
 
 		@Override
-		public @Nullable StoredSession delete(String id) {
+		public @Nullable StoredSession delete(String id, Instant now) {
 			return this.sessions.remove(id);
 		}
 

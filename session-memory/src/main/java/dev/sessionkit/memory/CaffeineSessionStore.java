@@ -145,14 +145,11 @@ public final class CaffeineSessionStore implements SessionStore {
 	}
 
 	@Override
-	public @Nullable StoredSession delete(String id) {
-		StoredSession[] deleted = new StoredSession[1];
-		this.sessions.asMap().computeIfPresent(id, (key, session) -> {
-			deleted[0] = session;
-			unindex(session);
-			return null;
-		});
-		return deleted[0];
+	public @Nullable StoredSession delete(String id, Instant now) {
+		StoredSession[] expired = new StoredSession[1];
+		StoredSession deleted = removeLive(id, now, expired);
+		reportExpired(expired[0]);
+		return deleted;
 	}
 
 	@Override

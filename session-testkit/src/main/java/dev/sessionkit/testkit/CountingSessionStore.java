@@ -48,8 +48,8 @@ final class CountingSessionStore implements SessionStore {
 	}
 
 	@Override
-	public @Nullable StoredSession delete(String id) {
-		return this.delegate.delete(id);
+	public @Nullable StoredSession delete(String id, Instant now) {
+		return this.delegate.delete(id, now);
 	}
 
 	@Override

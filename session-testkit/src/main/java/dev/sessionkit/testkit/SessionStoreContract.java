@@ -3,6 +3,7 @@ package dev.sessionkit.testkit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,11 @@ import static org.awaitility.Awaitility.await;
  */
 public abstract class SessionStoreContract {
 
-	/** Where the clock starts. */
-	protected static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+	/**
+	 * Where the clock starts: the real time when the kit is loaded, so that a store whose
+	 * server keeps its own clock (Redis key expiry) sees deadlines in its future.
+	 */
+	protected static final Instant START = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
 	private static final Duration DEFAULT_INTERVAL = Duration
 		.ofSeconds(MapSession.DEFAULT_MAX_INACTIVE_INTERVAL_SECONDS);
@@ -746,6 +750,22 @@ public abstract class SessionStoreContract {
 		assertThat(idsOf("ada")).as("expired sessions are not found even before clean-up").isEmpty();
 		this.repository.cleanUpExpiredSessions();
 		assertThat(idsOf("ada")).isEmpty();
+	}
+
+	@Test
+	void deletedOrExpiredLoggedInSessionsLeaveNothingWithoutAnyLookup() {
+		KitSession deleted = saved(Map.of("SPRING_SECURITY_CONTEXT", securityContext("ada")));
+		KitSession expired = saved(Map.of("SPRING_SECURITY_CONTEXT", securityContext("bob")));
+		KitSession moved = saved(Map.of("SPRING_SECURITY_CONTEXT", securityContext("eve")));
+		moved.changeSessionId();
+		this.repository.save(moved);
+		this.repository.deleteById(deleted.getId());
+		this.repository.deleteById(moved.getId());
+		this.clock.advance(DEFAULT_INTERVAL);
+		this.repository.cleanUpExpiredSessions();
+		assertNothingStored(this.store);
+		assertThat(events(SessionExpiredEvent.class)).extracting(SessionDestroyedEvent::getSessionId)
+			.containsExactly(expired.getId());
 	}
 
 	@Test

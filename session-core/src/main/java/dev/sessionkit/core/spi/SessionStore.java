@@ -40,11 +40,13 @@ public interface SessionStore {
 	SaveResult save(SessionChanges changes, Instant now);
 
 	/**
-	 * Deletes a session.
+	 * Deletes a session. A session found expired is removed and reported to the
+	 * expiration listener instead.
 	 * @param id the session id
+	 * @param now the time that decides whether the session is live
 	 * @return the session as it was, or {@code null} if there was no live session
 	 */
-	@Nullable StoredSession delete(String id);
+	@Nullable StoredSession delete(String id, Instant now);
 
 	/**
 	 * Finds the live sessions of a principal, without touching them.
