@@ -1,6 +1,6 @@
 /**
- * SessionKit's Redis session store, on Redisson. Not implemented yet: this module
- * reserves its coordinates so that the starter's dependency graph is final.
+ * SessionKit's Redis session store, on Redisson: one hash per session, one script call
+ * per operation, expiry events without keyspace notifications.
  */
 @NullMarked
 package dev.sessionkit.redis;

@@ -1,0 +1,444 @@
+package dev.sessionkit.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import dev.sessionkit.core.spi.SaveResult;
+import dev.sessionkit.core.spi.SessionChanges;
+import dev.sessionkit.core.spi.SessionStore;
+import dev.sessionkit.core.spi.SessionStoreException;
+import dev.sessionkit.core.spi.StoredSession;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchResult;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RLock;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * A {@link SessionStore} in Redis, through Redisson: for many application instances
+ * sharing sessions, on standalone Redis, Sentinel or Cluster, including managed Redis
+ * that forbids {@code CONFIG} and keyspace notifications.
+ * <p>
+ * One hash per session holds its metadata and one JSON value per attribute, so
+ * {@code redis-cli HGETALL} shows what is stored. Loading and touching a session is one
+ * script call (one round trip); a save applies its delta in one script call, conditional
+ * on the session still existing. Nothing on the request path scans the keyspace.
+ */
+public final class RedissonSessionStore implements SessionStore {
+
+	/*
+	 * Expiry. Each hash carries its last access time and max inactive interval; scripts
+	 * judge expiry against the application's clock, and Redis deletes the hash a grace
+	 * period after its deadline. A sorted set holds every expiring session under a time
+	 * at or before its deadline: touches slide deadlines later without updating it, so
+	 * its scores are lower bounds. The sweeper (one instance at a time, under a lock)
+	 * reads the ids whose score has passed and, for each, runs the script's
+	 * "take expired" step, which deletes the hash only if it really expired and otherwise
+	 * answers its true deadline, which becomes the new score. Whoever's script deletes an
+	 * expired session, the sweeper or a request that found it, reports it, so each expiry
+	 * is reported once across all instances, without keyspace notifications.
+	 *
+	 * Changing an id takes the session from its old key and writes it under the new one:
+	 * two scripts, since the two keys live in different cluster slots. Of two concurrent
+	 * changes only one takes the session, so one id stays live.
+	 */
+
+	private static final Log logger = LogFactory.getLog(RedissonSessionStore.class);
+
+	private final RedissonClient redisson;
+
+	private final RedisKeys keys;
+
+	private final Duration gracePeriod;
+
+	private final int sweepBatchSize;
+
+	private final RScript script;
+
+	private volatile Consumer<StoredSession> expirationListener = (session) -> {
+	};
+
+	private RedissonSessionStore(Builder builder) {
+		this.redisson = builder.redisson;
+		this.keys = new RedisKeys(builder.keyPrefix);
+		this.gracePeriod = builder.gracePeriod;
+		this.sweepBatchSize = builder.sweepBatchSize;
+		this.script = this.redisson.getScript(StringCodec.INSTANCE);
+	}
+
+	/**
+	 * Returns a builder for a store on the given client.
+	 * @param redisson the client; the store does not shut it down
+	 * @return the builder
+	 */
+	public static Builder builder(RedissonClient redisson) {
+		return new Builder(redisson);
+	}
+
+	@Override
+	public @Nullable StoredSession loadAndTouch(String id, Instant now) {
+		List<Object> reply = call("load session",
+				() -> this.script.eval(this.keys.session(id), RScript.Mode.READ_WRITE, SessionScript.SOURCE,
+						RScript.ReturnType.LIST, List.of(this.keys.session(id)),
+						SessionScript.load(now, this.gracePeriod, true)));
+		return liveOrReport(id, reply);
+	}
+
+	@Override
+	public SaveResult save(SessionChanges changes, Instant now) {
+		if (changes.create()) {
+			create(StoredSession.create(changes), now, null);
+			return SaveResult.CREATED;
+		}
+		if (changes.idChanged()) {
+			StoredSession taken = take(changes.storedId(), now);
+			if (taken == null) {
+				return SaveResult.GONE;
+			}
+			create(taken.apply(changes), now, taken);
+			return SaveResult.UPDATED;
+		}
+		return update(changes, now);
+	}
+
+	@Override
+	public @Nullable StoredSession delete(String id, Instant now) {
+		return take(id, now);
+	}
+
+	@Override
+	public List<StoredSession> findByPrincipalName(String principalName, Instant now) {
+		String indexKey = this.keys.principal(principalName);
+		Collection<String> ids = call("read principal index",
+				() -> this.redisson.<String>getSet(indexKey, StringCodec.INSTANCE).readAll());
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		RBatch batch = this.redisson.createBatch(BatchOptions.defaults());
+		List<RFuture<List<Object>>> replies = new ArrayList<>();
+		for (String id : ids) {
+			replies.add(batch.getScript(StringCodec.INSTANCE)
+				.evalAsync(this.keys.session(id), RScript.Mode.READ_WRITE, SessionScript.SOURCE,
+						RScript.ReturnType.LIST, List.of(this.keys.session(id)),
+						SessionScript.load(now, this.gracePeriod, false)));
+		}
+		call("load sessions of a principal", batch::execute);
+		List<StoredSession> found = new ArrayList<>();
+		List<String> stale = new ArrayList<>();
+		int i = 0;
+		for (String id : ids) {
+			StoredSession session = liveOrReport(id, replies.get(i++).toCompletableFuture().join());
+			if (session != null && principalName.equals(session.principalName())) {
+				found.add(session);
+			}
+			else if (session == null) {
+				stale.add(id);
+			}
+		}
+		if (!stale.isEmpty()) {
+			call("prune principal index", () -> this.redisson.getSet(indexKey, StringCodec.INSTANCE).removeAll(stale));
+		}
+		return found;
+	}
+
+	@Override
+	public void removeExpired(Instant now) {
+		RLock lock = this.redisson.getLock(this.keys.sweeperLock());
+		boolean locked = call("lock sweeper", () -> {
+			try {
+				return lock.tryLock(0, 5, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		});
+		if (!locked) {
+			return;
+		}
+		try {
+			while (sweep(now) == this.sweepBatchSize) {
+				// another full batch may be waiting
+			}
+		}
+		finally {
+			if (lock.isHeldByCurrentThread()) {
+				lock.unlock();
+			}
+		}
+	}
+
+	@Override
+	public void setExpirationListener(Consumer<StoredSession> listener) {
+		this.expirationListener = Objects.requireNonNull(listener, "listener must not be null");
+	}
+
+	/** Sweeps one batch of candidates; returns how many there were. */
+	private int sweep(Instant now) {
+		Collection<String> candidates = call("read expirations",
+				() -> this.redisson.<String>getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE)
+					.valueRange(Double.NEGATIVE_INFINITY, true, SessionScript.millis(now), true, 0,
+							this.sweepBatchSize));
+		if (candidates.isEmpty()) {
+			return 0;
+		}
+		RBatch claims = this.redisson.createBatch(BatchOptions.defaults());
+		List<RFuture<List<Object>>> replies = new ArrayList<>();
+		for (String id : candidates) {
+			replies.add(claims.getScript(StringCodec.INSTANCE)
+				.evalAsync(this.keys.session(id), RScript.Mode.READ_WRITE, SessionScript.SOURCE,
+						RScript.ReturnType.LIST, List.of(this.keys.session(id)),
+						SessionScript.take(now, this.gracePeriod, true)));
+		}
+		call("claim expired sessions", claims::execute);
+		RBatch index = this.redisson.createBatch(BatchOptions.defaults().skipResult());
+		List<StoredSession> expired = new ArrayList<>();
+		int i = 0;
+		for (String id : candidates) {
+			List<Object> reply = replies.get(i++).toCompletableFuture().join();
+			String status = SessionScript.status(reply);
+			if (status.equals("live") && ((Long) SessionScript.detail(reply)) >= 0) {
+				index.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE)
+					.addIfExistsAsync((Long) SessionScript.detail(reply), id);
+				continue;
+			}
+			index.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE).removeAsync(id);
+			if (status.equals("expired")) {
+				StoredSession session = SessionScript.session(id, reply);
+				unindexPrincipal(index, session);
+				expired.add(session);
+			}
+		}
+		call("update expirations", index::execute);
+		expired.forEach(this.expirationListener);
+		return candidates.size();
+	}
+
+	private void create(StoredSession session, Instant now, @Nullable StoredSession moved) {
+		String key = this.keys.session(session.id());
+		RBatch batch = this.redisson.createBatch(BatchOptions.defaults());
+		RFuture<List<Object>> reply = batch.getScript(StringCodec.INSTANCE)
+			.evalAsync(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST, List.of(key),
+					SessionScript.create(session, now, this.gracePeriod));
+		Instant deadline = session.deadline();
+		if (deadline != null) {
+			batch.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE)
+				.addAsync(SessionScript.millis(deadline), session.id());
+		}
+		if (moved != null) {
+			unindexPrincipal(batch, moved);
+		}
+		if (session.principalName() != null) {
+			batch.getSet(this.keys.principal(session.principalName()), StringCodec.INSTANCE).addAsync(session.id());
+		}
+		call("create session", batch::execute);
+		if (SessionScript.status(reply.toCompletableFuture().join()).equals("collision")) {
+			throw new IllegalStateException("Session id collision: the id generator repeated an id");
+		}
+	}
+
+	private SaveResult update(SessionChanges changes, Instant now) {
+		String key = this.keys.session(changes.id());
+		RBatch batch = this.redisson.createBatch(BatchOptions.defaults());
+		RFuture<List<Object>> reply = batch.getScript(StringCodec.INSTANCE)
+			.evalAsync(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST, List.of(key),
+					SessionScript.update(changes, now, this.gracePeriod));
+		Long earliestDeadline = earliestDeadline(changes, now);
+		if (earliestDeadline != null) {
+			batch.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE)
+				.addIfLessAsync(earliestDeadline, changes.id());
+		}
+		call("save session", batch::execute);
+		List<Object> result = reply.toCompletableFuture().join();
+		String status = SessionScript.status(result);
+		if (status.equals("updated")) {
+			if (changes.principalChanged()) {
+				reindexPrincipal(changes.id(), (String) SessionScript.detail(result), changes.principalName());
+			}
+			return SaveResult.UPDATED;
+		}
+		if (status.equals("expired")) {
+			reportExpired(SessionScript.session(changes.id(), result));
+		}
+		return SaveResult.GONE;
+	}
+
+	/**
+	 * A time at or before the session's deadline when the save may move it earlier; the
+	 * sweeper corrects it upward.
+	 */
+	private static @Nullable Long earliestDeadline(SessionChanges changes, Instant now) {
+		Duration interval = changes.maxInactiveInterval();
+		if (interval != null && interval.isNegative()) {
+			return null;
+		}
+		Instant accessed = changes.lastAccessedTime();
+		if (interval != null) {
+			return SessionScript.millis((accessed != null) ? accessed.plus(interval) : now.plus(interval));
+		}
+		return (accessed != null) ? SessionScript.millis(accessed) : null;
+	}
+
+	/** Removes a session from Redis; an expired one is reported, not returned. */
+	private @Nullable StoredSession take(String id, Instant now) {
+		String key = this.keys.session(id);
+		List<Object> reply = call("remove session",
+				() -> this.script.eval(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST,
+						List.of(key), SessionScript.take(now, this.gracePeriod, false)));
+		String status = SessionScript.status(reply);
+		if (status.equals("taken")) {
+			StoredSession session = SessionScript.session(id, reply);
+			RBatch batch = this.redisson.createBatch(BatchOptions.defaults().skipResult());
+			batch.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE).removeAsync(id);
+			unindexPrincipal(batch, session);
+			call("remove session from indexes", batch::execute);
+			return session;
+		}
+		if (status.equals("expired")) {
+			reportExpired(SessionScript.session(id, reply));
+		}
+		else if (status.equals("corrupt")) {
+			warnCorrupt(id);
+		}
+		return null;
+	}
+
+	private @Nullable StoredSession liveOrReport(String id, List<Object> reply) {
+		String status = SessionScript.status(reply);
+		if (status.equals("live")) {
+			return SessionScript.session(id, reply);
+		}
+		if (status.equals("expired")) {
+			reportExpired(SessionScript.session(id, reply));
+		}
+		else if (status.equals("corrupt")) {
+			warnCorrupt(id);
+		}
+		return null;
+	}
+
+	/** Reports a session that a script of this instance found expired and deleted. */
+	private void reportExpired(StoredSession session) {
+		RBatch batch = this.redisson.createBatch(BatchOptions.defaults().skipResult());
+		batch.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE).removeAsync(session.id());
+		unindexPrincipal(batch, session);
+		call("remove expired session from indexes", batch::execute);
+		this.expirationListener.accept(session);
+	}
+
+	private void reindexPrincipal(String id, @Nullable String oldPrincipal, @Nullable String newPrincipal) {
+		boolean hadPrincipal = oldPrincipal != null && !oldPrincipal.isEmpty();
+		if (!hadPrincipal && newPrincipal == null) {
+			return;
+		}
+		RBatch batch = this.redisson.createBatch(BatchOptions.defaults().skipResult());
+		if (hadPrincipal) {
+			batch.getSet(this.keys.principal(oldPrincipal), StringCodec.INSTANCE).removeAsync(id);
+		}
+		if (newPrincipal != null) {
+			batch.getSet(this.keys.principal(newPrincipal), StringCodec.INSTANCE).addAsync(id);
+		}
+		call("update principal index", batch::execute);
+	}
+
+	private void unindexPrincipal(RBatch batch, StoredSession session) {
+		if (session.principalName() != null) {
+			batch.getSet(this.keys.principal(session.principalName()), StringCodec.INSTANCE).removeAsync(session.id());
+		}
+	}
+
+	private void warnCorrupt(String id) {
+		logger.warn("Deleted the Redis key of session " + id.substring(0, Math.min(4, id.length()))
+				+ "***: it was not a SessionKit session hash (wrong type or missing metadata); the client gets a new session");
+	}
+
+	private static <T> T call(String operation, Supplier<T> command) {
+		try {
+			return command.get();
+		}
+		catch (RedisException ex) {
+			throw new SessionStoreException("Redis could not " + operation + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Builds a {@link RedissonSessionStore}.
+	 */
+	public static final class Builder {
+
+		private final RedissonClient redisson;
+
+		private String keyPrefix = "sessionkit:";
+
+		private Duration gracePeriod = Duration.ofMinutes(5);
+
+		private int sweepBatchSize = 100;
+
+		private Builder(RedissonClient redisson) {
+			this.redisson = Objects.requireNonNull(redisson, "redisson must not be null");
+		}
+
+		/**
+		 * Set the namespace every key starts with, such as
+		 * {@code sessionkit:mortgage-chatbot:}. Default {@code sessionkit:}.
+		 * @param keyPrefix the prefix; no braces
+		 * @return this builder
+		 */
+		public Builder keyPrefix(String keyPrefix) {
+			this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix must not be null");
+			new RedisKeys(keyPrefix);
+			return this;
+		}
+
+		/**
+		 * Set how long Redis keeps a session's hash after its deadline, so that the
+		 * sweeper can still report it with its attributes. Default 5 minutes.
+		 * @param gracePeriod the grace period
+		 * @return this builder
+		 */
+		public Builder gracePeriod(Duration gracePeriod) {
+			if (gracePeriod.isNegative()) {
+				throw new IllegalArgumentException("gracePeriod must not be negative");
+			}
+			this.gracePeriod = gracePeriod;
+			return this;
+		}
+
+		/**
+		 * Set how many expired sessions the sweeper claims per round trip. Default 100.
+		 * @param sweepBatchSize the batch size
+		 * @return this builder
+		 */
+		public Builder sweepBatchSize(int sweepBatchSize) {
+			if (sweepBatchSize < 1) {
+				throw new IllegalArgumentException("sweepBatchSize must be at least 1");
+			}
+			this.sweepBatchSize = sweepBatchSize;
+			return this;
+		}
+
+		/**
+		 * Builds the store.
+		 * @return the store
+		 */
+		public RedissonSessionStore build() {
+			return new RedissonSessionStore(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package dev.sessionkit.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.sessionkit.core.spi.SessionChanges;
+import dev.sessionkit.core.spi.StoredSession;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The arguments and replies of {@code session.lua}, the one script that reads and writes
+ * session hashes. Pure translation: no I/O.
+ */
+final class SessionScript {
+
+	static final String SOURCE = load();
+
+	private static final String ATTRIBUTE_PREFIX = "attr:";
+
+	private SessionScript() {
+	}
+
+	static Object[] load(Instant now, Duration grace, boolean touch) {
+		return new Object[] { "load", millis(now), grace.toMillis(), touch ? "1" : "0" };
+	}
+
+	static Object[] take(Instant now, Duration grace, boolean onlyExpired) {
+		return new Object[] { "take", millis(now), grace.toMillis(), onlyExpired ? "expired" : "any" };
+	}
+
+	static Object[] create(StoredSession session, Instant now, Duration grace) {
+		List<Object> arguments = new ArrayList<>(
+				List.of("create", millis(now), grace.toMillis(), millis(session.lastAccessedTime()),
+						session.maxInactiveInterval().toMillis(), "created", millis(session.creationTime()), "accessed",
+						millis(session.lastAccessedTime()), "maxInactive", session.maxInactiveInterval().toMillis()));
+		if (session.principalName() != null) {
+			arguments.add("principal");
+			arguments.add(session.principalName());
+		}
+		session.attributes().forEach((name, value) -> {
+			arguments.add(ATTRIBUTE_PREFIX + name);
+			arguments.add(value);
+		});
+		return arguments.toArray();
+	}
+
+	static Object[] update(SessionChanges changes, Instant now, Duration grace) {
+		List<Object> arguments = new ArrayList<>();
+		arguments.add("update");
+		arguments.add(millis(now));
+		arguments.add(grace.toMillis());
+		arguments.add((changes.lastAccessedTime() != null) ? millis(changes.lastAccessedTime()) : "");
+		arguments.add((changes.maxInactiveInterval() != null) ? changes.maxInactiveInterval().toMillis() : "");
+		if (!changes.principalChanged()) {
+			arguments.add("");
+		}
+		else {
+			arguments.add((changes.principalName() != null) ? "=" + changes.principalName() : "-");
+		}
+		arguments.add(changes.removedAttributes().size());
+		changes.removedAttributes().forEach((name) -> arguments.add(ATTRIBUTE_PREFIX + name));
+		changes.setAttributes().forEach((name, value) -> {
+			arguments.add(ATTRIBUTE_PREFIX + name);
+			arguments.add(value);
+		});
+		return arguments.toArray();
+	}
+
+	/** The status word that starts every reply. */
+	static String status(List<Object> reply) {
+		return (String) reply.get(0);
+	}
+
+	/** The session in a reply of the form status, field, value, ... */
+	static StoredSession session(String id, List<Object> reply) {
+		Map<String, String> attributes = new HashMap<>();
+		Map<String, String> meta = new HashMap<>();
+		for (int i = 1; i + 1 < reply.size(); i += 2) {
+			String field = (String) reply.get(i);
+			String value = String.valueOf(reply.get(i + 1));
+			if (field.startsWith(ATTRIBUTE_PREFIX)) {
+				attributes.put(field.substring(ATTRIBUTE_PREFIX.length()), value);
+			}
+			else {
+				meta.put(field, value);
+			}
+		}
+		return new StoredSession(id, instant(meta.get("created")), instant(meta.get("accessed")),
+				Duration.ofMillis(Long.parseLong(Objects.requireNonNull(meta.get("maxInactive")))), attributes,
+				meta.get("principal"));
+	}
+
+	/**
+	 * The second element of a reply: the old principal of an update, the deadline of a
+	 * live session.
+	 */
+	static @Nullable Object detail(List<Object> reply) {
+		return (reply.size() > 1) ? reply.get(1) : null;
+	}
+
+	static long millis(Instant instant) {
+		return instant.toEpochMilli();
+	}
+
+	private static Instant instant(@Nullable String millis) {
+		return Instant.ofEpochMilli(Long.parseLong(Objects.requireNonNull(millis)));
+	}
+
+	private static String load() {
+		try (InputStream in = SessionScript.class.getResourceAsStream("session.lua")) {
+			return new String(Objects.requireNonNull(in, "session.lua is missing").readAllBytes(),
+					StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

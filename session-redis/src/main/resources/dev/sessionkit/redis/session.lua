@@ -1,0 +1,161 @@
+-- SessionKit's one script: every operation on a session's hash runs here, atomically.
+--
+-- KEYS[1]  the session's hash (one key per session, hash-tagged by id: one cluster slot)
+-- ARGV[1]  operation: load | create | update | take
+-- ARGV[2]  now, epoch milliseconds (the application's clock)
+-- ARGV[3]  grace, milliseconds the hash outlives its deadline so the sweeper can still
+--          read an expired session and report it with its attributes
+--
+-- Hash fields: created, accessed (epoch ms), maxInactive (ms, negative = never expires),
+-- principal (optional), and attr:<name> = the attribute's JSON.
+-- A session is expired when maxInactive >= 0 and accessed + maxInactive <= now.
+-- Replies start with a status word; session data follows as field, value pairs.
+
+local key = KEYS[1]
+local op = ARGV[1]
+local now = tonumber(ARGV[2])
+local grace = tonumber(ARGV[3])
+
+local function expire_at(accessed, max_inactive)
+  if max_inactive < 0 then
+    redis.call('PERSIST', key)
+  else
+    redis.call('PEXPIREAT', key, accessed + max_inactive + grace)
+  end
+end
+
+local function is_expired(accessed, max_inactive)
+  return max_inactive >= 0 and accessed + max_inactive <= now
+end
+
+-- Returns accessed and maxInactive, or nil when the key is missing; a key that is not a
+-- session hash is deleted and reported as corrupt.
+local function read_meta()
+  local kind = redis.call('TYPE', key).ok
+  if kind == 'none' then
+    return nil, 'missing'
+  end
+  if kind == 'hash' then
+    local meta = redis.call('HMGET', key, 'accessed', 'maxInactive', 'created')
+    local accessed = tonumber(meta[1])
+    local max_inactive = tonumber(meta[2])
+    if accessed and max_inactive and tonumber(meta[3]) then
+      return accessed, max_inactive
+    end
+  end
+  redis.call('DEL', key)
+  return nil, 'corrupt'
+end
+
+local function with_status(status, data)
+  table.insert(data, 1, status)
+  return data
+end
+
+if op == 'load' then
+  -- ARGV[4]: '1' to record this access (slides the deadline), '0' to only read
+  local accessed, max_inactive_or_status = read_meta()
+  if not accessed then
+    return { max_inactive_or_status }
+  end
+  local max_inactive = max_inactive_or_status
+  if is_expired(accessed, max_inactive) then
+    local data = redis.call('HGETALL', key)
+    redis.call('DEL', key)
+    return with_status('expired', data)
+  end
+  if ARGV[4] == '1' and now > accessed then
+    redis.call('HSET', key, 'accessed', now)
+    expire_at(now, max_inactive)
+  end
+  return with_status('live', redis.call('HGETALL', key))
+end
+
+if op == 'create' then
+  -- ARGV[4]: accessed, ARGV[5]: maxInactive, ARGV[6..]: field, value pairs (all fields)
+  if redis.call('EXISTS', key) == 1 then
+    return { 'collision' }
+  end
+  local fields = {}
+  for i = 6, #ARGV do
+    fields[#fields + 1] = ARGV[i]
+  end
+  redis.call('HSET', key, unpack(fields))
+  expire_at(tonumber(ARGV[4]), tonumber(ARGV[5]))
+  return { 'created' }
+end
+
+if op == 'update' then
+  -- ARGV[4]: new accessed or '', ARGV[5]: new maxInactive or '',
+  -- ARGV[6]: principal: '' unchanged, '-' removed, '=<name>' set,
+  -- ARGV[7]: count of removed attribute fields, then those fields, then field, value pairs
+  local accessed, max_inactive = read_meta()
+  if not accessed then
+    return { 'gone' }
+  end
+  if is_expired(accessed, max_inactive) then
+    local data = redis.call('HGETALL', key)
+    redis.call('DEL', key)
+    return with_status('expired', data)
+  end
+  local old_principal = redis.call('HGET', key, 'principal') or ''
+  local removed = tonumber(ARGV[7])
+  if removed > 0 then
+    local fields = {}
+    for i = 8, 7 + removed do
+      fields[#fields + 1] = ARGV[i]
+    end
+    redis.call('HDEL', key, unpack(fields))
+  end
+  local pairs_start = 8 + removed
+  if #ARGV >= pairs_start then
+    local fields = {}
+    for i = pairs_start, #ARGV do
+      fields[#fields + 1] = ARGV[i]
+    end
+    redis.call('HSET', key, unpack(fields))
+  end
+  if ARGV[4] ~= '' then
+    accessed = tonumber(ARGV[4])
+    redis.call('HSET', key, 'accessed', ARGV[4])
+  end
+  if ARGV[5] ~= '' then
+    max_inactive = tonumber(ARGV[5])
+    redis.call('HSET', key, 'maxInactive', ARGV[5])
+  end
+  local principal = ARGV[6]
+  if principal == '-' then
+    redis.call('HDEL', key, 'principal')
+  elseif principal ~= '' then
+    redis.call('HSET', key, 'principal', string.sub(principal, 2))
+  end
+  if ARGV[4] ~= '' or ARGV[5] ~= '' then
+    expire_at(accessed, max_inactive)
+  end
+  return { 'updated', old_principal }
+end
+
+if op == 'take' then
+  -- ARGV[4]: 'any' removes a live or expired session; 'expired' removes only an expired
+  -- one and answers a live one with its deadline (-1: never expires)
+  local accessed, max_inactive_or_status = read_meta()
+  if not accessed then
+    return { max_inactive_or_status }
+  end
+  local max_inactive = max_inactive_or_status
+  local expired = is_expired(accessed, max_inactive)
+  if not expired and ARGV[4] == 'expired' then
+    if max_inactive < 0 then
+      return { 'live', -1 }
+    end
+    return { 'live', accessed + max_inactive }
+  end
+  local data = redis.call('HGETALL', key)
+  redis.call('DEL', key)
+  if expired then
+    return with_status('expired', data)
+  end
+  return with_status('taken', data)
+end
+
+return redis.error_reply('unknown SessionKit operation ' .. tostring(op))
