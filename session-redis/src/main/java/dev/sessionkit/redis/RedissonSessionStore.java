@@ -69,6 +69,8 @@ public final class RedissonSessionStore implements SessionStore {
 
 	private final RScript script;
 
+	private final @Nullable Acknowledgement acknowledgement;
+
 	private volatile Consumer<StoredSession> expirationListener = (session) -> {
 	};
 
@@ -77,6 +79,7 @@ public final class RedissonSessionStore implements SessionStore {
 		this.keys = new RedisKeys(builder.keyPrefix);
 		this.gracePeriod = builder.gracePeriod;
 		this.sweepBatchSize = builder.sweepBatchSize;
+		this.acknowledgement = builder.acknowledgement;
 		this.script = this.redisson.getScript(StringCodec.INSTANCE);
 	}
 
@@ -230,7 +233,7 @@ public final class RedissonSessionStore implements SessionStore {
 
 	private void create(StoredSession session, Instant now, @Nullable StoredSession moved) {
 		String key = this.keys.session(session.id());
-		RBatch batch = this.redisson.createBatch(BatchOptions.defaults());
+		RBatch batch = this.redisson.createBatch(writeOptions());
 		RFuture<List<Object>> reply = batch.getScript(StringCodec.INSTANCE)
 			.evalAsync(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST, List.of(key),
 					SessionScript.create(session, now, this.gracePeriod));
@@ -245,7 +248,7 @@ public final class RedissonSessionStore implements SessionStore {
 		if (session.principalName() != null) {
 			batch.getSet(this.keys.principal(session.principalName()), StringCodec.INSTANCE).addAsync(session.id());
 		}
-		call("create session", batch::execute);
+		acknowledged(call("create session", batch::execute));
 		if (SessionScript.status(reply.toCompletableFuture().join()).equals("collision")) {
 			throw new IllegalStateException("Session id collision: the id generator repeated an id");
 		}
@@ -253,7 +256,7 @@ public final class RedissonSessionStore implements SessionStore {
 
 	private SaveResult update(SessionChanges changes, Instant now) {
 		String key = this.keys.session(changes.id());
-		RBatch batch = this.redisson.createBatch(BatchOptions.defaults());
+		RBatch batch = this.redisson.createBatch(writeOptions());
 		RFuture<List<Object>> reply = batch.getScript(StringCodec.INSTANCE)
 			.evalAsync(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST, List.of(key),
 					SessionScript.update(changes, now, this.gracePeriod));
@@ -262,7 +265,7 @@ public final class RedissonSessionStore implements SessionStore {
 			batch.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE)
 				.addIfLessAsync(earliestDeadline, changes.id());
 		}
-		call("save session", batch::execute);
+		acknowledged(call("save session", batch::execute));
 		List<Object> result = reply.toCompletableFuture().join();
 		String status = SessionScript.status(result);
 		if (status.equals("updated")) {
@@ -296,16 +299,21 @@ public final class RedissonSessionStore implements SessionStore {
 	/** Removes a session from Redis; an expired one is reported, not returned. */
 	private @Nullable StoredSession take(String id, Instant now) {
 		String key = this.keys.session(id);
-		List<Object> reply = call("remove session",
-				() -> this.script.eval(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST,
-						List.of(key), SessionScript.take(now, this.gracePeriod, false)));
+		RBatch batch = this.redisson.createBatch(writeOptions());
+		RFuture<List<Object>> taken = batch.getScript(StringCodec.INSTANCE)
+			.evalAsync(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST, List.of(key),
+					SessionScript.take(now, this.gracePeriod, false));
+		batch.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE).removeAsync(id);
+		acknowledged(call("remove session", batch::execute));
+		List<Object> reply = taken.toCompletableFuture().join();
 		String status = SessionScript.status(reply);
 		if (status.equals("taken")) {
 			StoredSession session = SessionScript.session(id, reply);
-			RBatch batch = this.redisson.createBatch(BatchOptions.defaults().skipResult());
-			batch.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE).removeAsync(id);
-			unindexPrincipal(batch, session);
-			call("remove session from indexes", batch::execute);
+			if (session.principalName() != null) {
+				call("remove session from principal index",
+						() -> this.redisson.getSet(this.keys.principal(session.principalName()), StringCodec.INSTANCE)
+							.remove(id));
+			}
 			return session;
 		}
 		if (status.equals("expired")) {
@@ -315,6 +323,26 @@ public final class RedissonSessionStore implements SessionStore {
 			warnCorrupt(id);
 		}
 		return null;
+	}
+
+	private BatchOptions writeOptions() {
+		BatchOptions options = BatchOptions.defaults();
+		Acknowledgement required = this.acknowledgement;
+		if (required == null) {
+			return options;
+		}
+		return required.aof() ? options.syncAOF(required.localFsyncs(), required.replicas(), required.timeout())
+				: options.sync(required.replicas(), required.timeout());
+	}
+
+	/** Fails a write that Redis applied but did not confirm as durable as configured. */
+	private void acknowledged(BatchResult<?> result) {
+		Acknowledgement required = this.acknowledgement;
+		if (required != null && result.getSyncedSlaves() < required.replicas()) {
+			throw new SessionStoreException("Redis applied the write, but only " + result.getSyncedSlaves() + " of "
+					+ required.replicas() + " replicas confirmed it within " + required.timeout().toMillis() + " ms",
+					null);
+		}
 	}
 
 	private @Nullable StoredSession liveOrReport(String id, List<Object> reply) {
@@ -366,6 +394,17 @@ public final class RedissonSessionStore implements SessionStore {
 				+ "***: it was not a SessionKit session hash (wrong type or missing metadata); the client gets a new session");
 	}
 
+	/** How durable a write must be before it counts as saved. */
+	private record Acknowledgement(boolean aof, int localFsyncs, int replicas, Duration timeout) {
+
+		Acknowledgement {
+			if (replicas < 0 || timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("replicas must not be negative and timeout must be positive");
+			}
+		}
+
+	}
+
 	private static <T> T call(String operation, Supplier<T> command) {
 		try {
 			return command.get();
@@ -387,6 +426,8 @@ public final class RedissonSessionStore implements SessionStore {
 		private Duration gracePeriod = Duration.ofMinutes(5);
 
 		private int sweepBatchSize = 100;
+
+		private @Nullable Acknowledgement acknowledgement;
 
 		private Builder(RedissonClient redisson) {
 			this.redisson = Objects.requireNonNull(redisson, "redisson must not be null");
@@ -428,6 +469,34 @@ public final class RedissonSessionStore implements SessionStore {
 				throw new IllegalArgumentException("sweepBatchSize must be at least 1");
 			}
 			this.sweepBatchSize = sweepBatchSize;
+			return this;
+		}
+
+		/**
+		 * Wait after each write until this many replicas have it ({@code WAIT}); a write
+		 * they do not confirm in time fails with {@link SessionStoreException}, although
+		 * the primary applied it. Off by default.
+		 * @param replicas the replicas that must confirm
+		 * @param timeout the longest wait
+		 * @return this builder
+		 */
+		public Builder waitForReplicas(int replicas, Duration timeout) {
+			this.acknowledgement = new Acknowledgement(false, 0, replicas, timeout);
+			return this;
+		}
+
+		/**
+		 * Wait after each write until it is in the append-only file of the primary (when
+		 * {@code localFsync}) and of this many replicas ({@code WAITAOF}, Redis 7.2 or
+		 * later); a write not confirmed in time fails with {@link SessionStoreException}.
+		 * Off by default.
+		 * @param localFsync whether the primary's own AOF must have it
+		 * @param replicas the replicas whose AOF must have it
+		 * @param timeout the longest wait
+		 * @return this builder
+		 */
+		public Builder waitForAof(boolean localFsync, int replicas, Duration timeout) {
+			this.acknowledgement = new Acknowledgement(true, localFsync ? 1 : 0, replicas, timeout);
 			return this;
 		}
 

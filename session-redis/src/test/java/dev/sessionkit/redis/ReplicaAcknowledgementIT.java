@@ -1,0 +1,53 @@
+package dev.sessionkit.redis;
+
+import java.time.Duration;
+
+import dev.sessionkit.core.KitSession;
+import dev.sessionkit.core.SessionKitRepository;
+import dev.sessionkit.core.codec.AttributeCodec;
+import dev.sessionkit.core.spi.SessionStoreException;
+import dev.sessionkit.testkit.redis.RedisServer;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The optional durability setting: with a replica required, a save returns once the
+ * replica has it, and fails loudly when no replica confirms it.
+ */
+class ReplicaAcknowledgementIT {
+
+	@Test
+	void savesWaitForTheReplicaAndFailWhenItIsGone() {
+		try (RedisServer primary = RedisServer.start();
+				RedisServer replica = RedisServer.builder()
+					.option("--replicaof", "127.0.0.1 " + primary.port())
+					.start()) {
+			await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(String.valueOf(replica.command("INFO", "replication")))
+					.contains("master_link_status:up"));
+			RedissonClient redisson = RedisFixture.client(primary);
+			try {
+				SessionKitRepository repository = new SessionKitRepository(
+						RedissonSessionStore.builder(redisson).waitForReplicas(1, Duration.ofMillis(500)).build(),
+						AttributeCodec.json());
+				KitSession session = repository.createSession();
+				session.setAttribute("a", 1);
+				repository.save(session);
+				assertThat(replica.command("EXISTS", "sessionkit:sessions:{" + session.getId() + "}")).isEqualTo(1L);
+				replica.stop();
+				KitSession update = repository.findById(session.getId());
+				update.setAttribute("a", 2);
+				assertThatExceptionOfType(SessionStoreException.class).isThrownBy(() -> repository.save(update))
+					.withMessageContaining("0 of 1 replicas");
+			}
+			finally {
+				redisson.shutdown();
+			}
+		}
+	}
+
+}
