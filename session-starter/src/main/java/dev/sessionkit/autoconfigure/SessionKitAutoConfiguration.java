@@ -1,15 +1,20 @@
 package dev.sessionkit.autoconfigure;
 
 import java.time.Duration;
-import java.util.Locale;
 
+import dev.sessionkit.autoconfigure.SessionKitProperties.Durability;
+import dev.sessionkit.autoconfigure.SessionKitProperties.Redis;
 import dev.sessionkit.autoconfigure.SessionKitProperties.Store;
 import dev.sessionkit.core.SessionKitRepository;
 import dev.sessionkit.core.codec.AttributeCodec;
+import dev.sessionkit.core.spi.SessionStore;
 import dev.sessionkit.memory.CaffeineSessionStore;
+import dev.sessionkit.redis.RedissonSessionStore;
+import jakarta.servlet.DispatcherType;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.redisson.api.RedissonClient;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
 import org.springframework.boot.session.autoconfigure.SessionTimeout;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,6 +50,7 @@ import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.config.annotation.web.http.SpringHttpSessionConfiguration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
@@ -58,6 +65,10 @@ import org.springframework.util.StringUtils;
  * application defines its own {@link SessionRepository}. Properties reach the repository
  * through a {@link SessionRepositoryCustomizer} of the highest precedence, so that the
  * application's own customizers run after it and win.
+ * <p>
+ * The nested configurations are ordered: the stores register before the repository, so
+ * that the stores' "no {@code SessionRepository} yet" condition sees only the
+ * application's beans.
  */
 @AutoConfiguration(before = SessionAutoConfiguration.class,
 		beforeName = "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration")
@@ -73,16 +84,21 @@ public final class SessionKitAutoConfiguration {
 	static final String MEMORY_STORE_BEAN_NAME = "sessionKitCaffeineSessionStore";
 
 	/**
-	 * The memory store, on Caffeine: a {@link CaffeineSessionStore} unless the
-	 * application defines one, and the repository over it.
+	 * The name of the Redis store bean.
+	 */
+	static final String REDIS_STORE_BEAN_NAME = "sessionKitRedisSessionStore";
+
+	/**
+	 * The memory store, on Caffeine, unless the application defines a store.
 	 */
 	@Configuration(proxyBeanMethods = false)
+	@Order(1)
 	@ConditionalOnMissingBean(SessionRepository.class)
 	@Conditional(MemoryStoreCondition.class)
 	static class MemoryStoreConfiguration {
 
 		@Bean(MEMORY_STORE_BEAN_NAME)
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(SessionStore.class)
 		CaffeineSessionStore sessionKitCaffeineSessionStore(SessionKitProperties properties) {
 			long maximumSessions = properties.getMemory().getMaximumSessions();
 			if (maximumSessions == 0 || maximumSessions < -1) {
@@ -91,6 +107,80 @@ public final class SessionKitAutoConfiguration {
 			}
 			return CaffeineSessionStore.builder().maximumSessions(maximumSessions).build();
 		}
+
+	}
+
+	/**
+	 * The Redis store, on a Redisson client of its own unless the application defines
+	 * one, and the sweeper that reports expired sessions.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Order(2)
+	@ConditionalOnMissingBean(SessionRepository.class)
+	@Conditional(RedisStoreCondition.class)
+	static class RedisStoreConfiguration {
+
+		@Bean(destroyMethod = "shutdown")
+		@ConditionalOnMissingBean
+		RedissonClient sessionKitRedissonClient(SessionKitProperties properties) {
+			RedisConnectionFactory connections = new RedisConnectionFactory(properties.getRedis());
+			logger.info("Configuring Redis session store... connecting to " + connections.describe());
+			RedissonClient client = connections.connect();
+			logger.info("Redis connected successfully: " + connections.describe());
+			return client;
+		}
+
+		@Bean(REDIS_STORE_BEAN_NAME)
+		@ConditionalOnMissingBean(SessionStore.class)
+		RedissonSessionStore sessionKitRedisSessionStore(RedissonClient redisson, SessionKitProperties properties,
+				Environment environment) {
+			Redis redis = properties.getRedis();
+			String keyPrefix = keyPrefix(redis, environment);
+			RedissonSessionStore.Builder builder = RedissonSessionStore.builder(redisson)
+				.keyPrefix(keyPrefix)
+				.gracePeriod(redis.getGracePeriod());
+			Durability durability = redis.getDurability();
+			if (durability.isAof()) {
+				builder.waitForAof(true, durability.getReplicas(), durability.getTimeout());
+			}
+			else if (durability.getReplicas() > 0) {
+				builder.waitForReplicas(durability.getReplicas(), durability.getTimeout());
+			}
+			return builder.build();
+		}
+
+		@Bean
+		ExpirySweeper sessionKitExpirySweeper(SessionKitRepository repository, SessionKitProperties properties) {
+			return new ExpirySweeper(repository, properties.getRedis().getSweepInterval());
+		}
+
+		/**
+		 * Returns the namespace of every key: the prefix, then the application name and a
+		 * colon when there is one.
+		 */
+		static String keyPrefix(Redis redis, Environment environment) {
+			String application = redis.getApplication();
+			if (application == null) {
+				application = environment.getProperty("spring.application.name", "");
+			}
+			String prefix = redis.getKeyPrefix() + (application.isBlank() ? "" : application.trim() + ":");
+			if (prefix.contains("{") || prefix.contains("}")) {
+				throw new InvalidConfigurationPropertyValueException("sessionkit.redis.key-prefix", prefix,
+						"Braces would change the Redis Cluster hash tag of session keys.");
+			}
+			return prefix;
+		}
+
+	}
+
+	/**
+	 * The repository over whichever store is configured, and in a servlet application
+	 * Spring Session's filter and the 503 answer for an unavailable store.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Order(3)
+	@ConditionalOnMissingBean(SessionRepository.class)
+	static class RepositoryConfiguration {
 
 		@Bean
 		@Order(Ordered.HIGHEST_PRECEDENCE)
@@ -101,18 +191,17 @@ public final class SessionKitAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SessionKitRepository sessionRepository(CaffeineSessionStore store, SessionKitProperties properties,
+		SessionKitRepository sessionRepository(SessionStore store, SessionKitProperties properties,
 				ObjectProvider<SessionRepositoryCustomizer<SessionKitRepository>> customizers,
 				ObjectProvider<SessionIdGenerator> sessionIdGenerator, ObjectProvider<SessionTimeout> sessionTimeout,
-				ApplicationEventPublisher eventPublisher, ResourceLoader resourceLoader, BeanFactory beanFactory) {
+				ApplicationEventPublisher eventPublisher, ResourceLoader resourceLoader, BeanFactory beanFactory,
+				Environment environment) {
 			SessionKitRepository repository = new SessionKitRepository(store, codec(properties, resourceLoader));
 			repository.setApplicationEventPublisher(eventPublisher);
 			sessionIdGenerator.ifAvailable(repository::setSessionIdGenerator);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(repository));
 			if (logger.isInfoEnabled()) {
-				boolean ownStore = beanFactory.containsBean(MEMORY_STORE_BEAN_NAME)
-						&& beanFactory.getBean(MEMORY_STORE_BEAN_NAME) == store;
-				logger.info(describe(properties, sessionTimeout.getIfAvailable(), ownStore));
+				logger.info(describe(properties, sessionTimeout.getIfAvailable(), store, beanFactory, environment));
 			}
 			return repository;
 		}
@@ -139,54 +228,69 @@ public final class SessionKitAutoConfiguration {
 		 * application's customizers may change them afterwards.
 		 */
 		private static String describe(SessionKitProperties properties, @Nullable SessionTimeout sessionTimeout,
-				boolean ownStore) {
-			StringBuilder description = new StringBuilder("SessionKit: using the memory session store (Caffeine)");
-			description.append(", timeout ").append(Descriptions.timeout(timeout(properties, sessionTimeout)));
-			if (ownStore) {
+				SessionStore store, BeanFactory beanFactory, Environment environment) {
+			String timeout = Descriptions.timeout(timeout(properties, sessionTimeout));
+			StringBuilder description = new StringBuilder("SessionKit: using the ");
+			if (isOwn(beanFactory, MEMORY_STORE_BEAN_NAME, store)) {
 				long maximumSessions = properties.getMemory().getMaximumSessions();
-				description.append(", max sessions ")
+				description.append("memory session store (Caffeine), timeout ")
+					.append(timeout)
+					.append(", max sessions ")
 					.append((maximumSessions < 0) ? "unbounded" : String.valueOf(maximumSessions));
 			}
+			else if (isOwn(beanFactory, REDIS_STORE_BEAN_NAME, store)) {
+				description.append("Redis session store (Redisson) at ")
+					.append(new RedisConnectionFactory(properties.getRedis()).describe())
+					.append(", key prefix ")
+					.append(RedisStoreConfiguration.keyPrefix(properties.getRedis(), environment))
+					.append(", timeout ")
+					.append(timeout);
+			}
 			else {
-				description.append(", store defined by the application");
+				description
+					.append((store instanceof CaffeineSessionStore) ? "memory session store (Caffeine)"
+							: "session store " + store.getClass().getSimpleName())
+					.append(", timeout ")
+					.append(timeout)
+					.append(", store defined by the application");
 			}
 			description.append(", max session size ").append(Descriptions.size(properties.getMaxSessionSize()));
 			return description.toString();
 		}
 
+		private static boolean isOwn(BeanFactory beanFactory, String beanName, SessionStore store) {
+			return beanFactory.containsBean(beanName) && beanFactory.getBean(beanName) == store;
+		}
+
 		/**
-		 * Spring Session's {@code springSessionRepositoryFilter}, over the memory store's
-		 * repository.
+		 * Spring Session's {@code springSessionRepositoryFilter}, and the 503 answer when
+		 * the store cannot be reached.
 		 */
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnWebApplication(type = Type.SERVLET)
 		@Import(SpringHttpSessionConfiguration.class)
-		static class MemoryHttpSessionConfiguration {
+		static class ServletConfiguration {
 
-		}
+			@Bean
+			FilterRegistrationBean<SessionStoreUnavailableFilter> sessionKitUnavailableFilter() {
+				FilterRegistrationBean<SessionStoreUnavailableFilter> registration = new FilterRegistrationBean<>(
+						new SessionStoreUnavailableFilter());
+				registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
+				registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+				return registration;
+			}
 
-	}
+			@Configuration(proxyBeanMethods = false)
+			@ConditionalOnClass(name = "org.springframework.web.servlet.HandlerExceptionResolver")
+			static class MvcConfiguration {
 
-	/**
-	 * The Redis store, which this version does not provide yet: selecting it stops
-	 * startup with a message that says so.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingBean(SessionRepository.class)
-	@Conditional(RedisStoreCondition.class)
-	static class RedisStoreConfiguration {
+				@Bean
+				SessionStoreUnavailableExceptionResolver sessionKitUnavailableExceptionResolver() {
+					return new SessionStoreUnavailableExceptionResolver();
+				}
 
-		@Bean
-		SessionKitRepository sessionRepository(SessionKitProperties properties) {
-			String url = properties.getRedis().getUrl();
-			String selectedBy = (properties.getStore() == Store.REDIS) ? "It selects the Redis store"
-					: "With sessionkit.redis.url set (" + Descriptions.url(String.valueOf(url))
-							+ "), it selects the Redis store";
-			throw new InvalidConfigurationPropertyValueException("sessionkit.store",
-					properties.getStore().name().toLowerCase(Locale.ROOT),
-					selectedBy + ", which is not available yet in this version of SessionKit. "
-							+ "Set sessionkit.store to memory, or leave it unset (auto) with no sessionkit.redis.url "
-							+ "or REDIS_URL, to use the memory store.");
+			}
+
 		}
 
 	}
@@ -270,7 +374,8 @@ public final class SessionKitAutoConfiguration {
 				return store;
 			}
 			String url = binder.bind("sessionkit.redis.url", String.class).orElse(null);
-			return StringUtils.hasText(url) ? Store.REDIS : Store.MEMORY;
+			String host = binder.bind("sessionkit.redis.host", String.class).orElse(null);
+			return (StringUtils.hasText(url) || StringUtils.hasText(host)) ? Store.REDIS : Store.MEMORY;
 		}
 
 	}

@@ -46,6 +46,12 @@ import org.springframework.util.StringUtils;
  * <td>{@code REDIS_PREFIX}</td>
  * <td>{@code sessionkit.redis.key-prefix}</td>
  * </tr>
+ * <tr>
+ * <td>{@code REDIS_HOST}, {@code REDIS_PORT}, {@code REDIS_PASSWORD},
+ * {@code REDIS_DB}</td>
+ * <td>{@code sessionkit.redis.host}, {@code .port}, {@code .password},
+ * {@code .database}</td>
+ * </tr>
  * </table>
  * Blank variables are ignored. The properties keep their variable as origin, so a bad
  * value is reported with the variable that set it.
@@ -65,7 +71,8 @@ final class SessionKitEnvironmentPostProcessor implements EnvironmentPostProcess
 
 	private static final Map<String, String> ALIASES = Map.of("SESSION_STORE", "sessionkit.store",
 			"SESSION_TTL_SECONDS", "sessionkit.timeout", "REDIS_URL", "sessionkit.redis.url", "REDIS_PREFIX",
-			"sessionkit.redis.key-prefix");
+			"sessionkit.redis.key-prefix", "REDIS_HOST", "sessionkit.redis.host", "REDIS_PORT", "sessionkit.redis.port",
+			"REDIS_PASSWORD", "sessionkit.redis.password", "REDIS_DB", "sessionkit.redis.database");
 
 	@Override
 	public int getOrder() {

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.core.io.Resource;
 import org.springframework.session.FlushMode;
 import org.springframework.session.SaveMode;
 import org.springframework.util.unit.DataSize;
@@ -171,10 +172,44 @@ public class SessionKitProperties {
 
 		/**
 		 * Redis server URL, such as redis://user:password@host:6379/0, or rediss:// for
-		 * TLS. With store "auto", setting it selects the Redis store. Environment
-		 * variable alias: REDIS_URL, below every other source of sessionkit.redis.url.
+		 * TLS. With store "auto", setting it (or host) selects the Redis store.
+		 * Environment variable alias: REDIS_URL, below every other source of
+		 * sessionkit.redis.url.
 		 */
 		private @Nullable String url;
+
+		/**
+		 * Redis server host, when no URL is given. Environment variable alias:
+		 * REDIS_HOST.
+		 */
+		private @Nullable String host;
+
+		/**
+		 * Redis server port, when no URL is given. Environment variable alias:
+		 * REDIS_PORT.
+		 */
+		private int port = 6379;
+
+		/**
+		 * User name for Redis ACL authentication, when no URL is given.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Password of the Redis server, when no URL is given. Environment variable alias:
+		 * REDIS_PASSWORD. Never logged.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Database index, when no URL names one. Environment variable alias: REDIS_DB.
+		 */
+		private int database;
+
+		/**
+		 * Whether to connect with TLS; a rediss:// URL turns it on.
+		 */
+		private boolean ssl;
 
 		/**
 		 * Prefix of every key the Redis store writes, so that several applications can
@@ -182,6 +217,65 @@ public class SessionKitProperties {
 		 * other source of sessionkit.redis.key-prefix.
 		 */
 		private String keyPrefix = "sessionkit:";
+
+		/**
+		 * Name that follows the prefix in every key, so keys read
+		 * {prefix}{application}:sessions:{id}. Defaults to spring.application.name; empty
+		 * for none.
+		 */
+		private @Nullable String application;
+
+		/**
+		 * Redisson configuration file (YAML). When set, it configures the connection
+		 * instead of the url, host, sentinel and cluster properties.
+		 */
+		private @Nullable Resource config;
+
+		/**
+		 * How long to wait for Redis to answer a command before it counts as failed.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		/**
+		 * How long to wait for a connection to Redis to open.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * How often idle connections are checked with PING, so a dead connection is
+		 * noticed and replaced; 0 turns it off.
+		 */
+		private Duration pingInterval = Duration.ofSeconds(5);
+
+		/**
+		 * Most connections to each Redis node.
+		 */
+		private int connectionPoolSize = 16;
+
+		/**
+		 * Connections to each Redis node kept open while idle.
+		 */
+		private int connectionMinimumIdleSize = 2;
+
+		/**
+		 * How often the instance holding the sweeper lock removes expired sessions and
+		 * publishes their SessionExpiredEvent.
+		 */
+		private Duration sweepInterval = Duration.ofSeconds(10);
+
+		/**
+		 * How long Redis keeps an expired session's data for the sweeper to report it;
+		 * past that, Redis deletes it by itself.
+		 */
+		private Duration gracePeriod = Duration.ofMinutes(5);
+
+		private final Retry retry = new Retry();
+
+		private final Sentinel sentinel = new Sentinel();
+
+		private final Cluster cluster = new Cluster();
+
+		private final Durability durability = new Durability();
 
 		public @Nullable String getUrl() {
 			return this.url;
@@ -191,12 +285,309 @@ public class SessionKitProperties {
 			this.url = url;
 		}
 
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public int getDatabase() {
+			return this.database;
+		}
+
+		public void setDatabase(int database) {
+			this.database = database;
+		}
+
+		public boolean isSsl() {
+			return this.ssl;
+		}
+
+		public void setSsl(boolean ssl) {
+			this.ssl = ssl;
+		}
+
 		public String getKeyPrefix() {
 			return this.keyPrefix;
 		}
 
 		public void setKeyPrefix(String keyPrefix) {
 			this.keyPrefix = keyPrefix;
+		}
+
+		public @Nullable String getApplication() {
+			return this.application;
+		}
+
+		public void setApplication(@Nullable String application) {
+			this.application = application;
+		}
+
+		public @Nullable Resource getConfig() {
+			return this.config;
+		}
+
+		public void setConfig(@Nullable Resource config) {
+			this.config = config;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getPingInterval() {
+			return this.pingInterval;
+		}
+
+		public void setPingInterval(Duration pingInterval) {
+			this.pingInterval = pingInterval;
+		}
+
+		public int getConnectionPoolSize() {
+			return this.connectionPoolSize;
+		}
+
+		public void setConnectionPoolSize(int connectionPoolSize) {
+			this.connectionPoolSize = connectionPoolSize;
+		}
+
+		public int getConnectionMinimumIdleSize() {
+			return this.connectionMinimumIdleSize;
+		}
+
+		public void setConnectionMinimumIdleSize(int connectionMinimumIdleSize) {
+			this.connectionMinimumIdleSize = connectionMinimumIdleSize;
+		}
+
+		public Duration getSweepInterval() {
+			return this.sweepInterval;
+		}
+
+		public void setSweepInterval(Duration sweepInterval) {
+			this.sweepInterval = sweepInterval;
+		}
+
+		public Duration getGracePeriod() {
+			return this.gracePeriod;
+		}
+
+		public void setGracePeriod(Duration gracePeriod) {
+			this.gracePeriod = gracePeriod;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public Sentinel getSentinel() {
+			return this.sentinel;
+		}
+
+		public Cluster getCluster() {
+			return this.cluster;
+		}
+
+		public Durability getDurability() {
+			return this.durability;
+		}
+
+	}
+
+	/**
+	 * How a failed Redis command is retried before the request gets a 503.
+	 */
+	public static class Retry {
+
+		/**
+		 * Retries of a failed command; 0 for none.
+		 */
+		private int attempts = 3;
+
+		/**
+		 * Delay before the first retry; later ones grow exponentially, with jitter.
+		 */
+		private Duration initialDelay = Duration.ofMillis(100);
+
+		/**
+		 * Longest delay between two retries.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(1);
+
+		public int getAttempts() {
+			return this.attempts;
+		}
+
+		public void setAttempts(int attempts) {
+			this.attempts = attempts;
+		}
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+	}
+
+	/**
+	 * Redis Sentinel: the store asks the sentinels for the current primary.
+	 */
+	public static class Sentinel {
+
+		/**
+		 * Name of the primary the sentinels monitor. Setting it selects Sentinel mode.
+		 */
+		private @Nullable String master;
+
+		/**
+		 * Sentinels, as host:port.
+		 */
+		private List<String> nodes = new ArrayList<>();
+
+		/**
+		 * Password of the sentinels themselves, if they require one.
+		 */
+		private @Nullable String password;
+
+		public @Nullable String getMaster() {
+			return this.master;
+		}
+
+		public void setMaster(@Nullable String master) {
+			this.master = master;
+		}
+
+		public List<String> getNodes() {
+			return this.nodes;
+		}
+
+		public void setNodes(List<String> nodes) {
+			this.nodes = nodes;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+	}
+
+	/**
+	 * Redis Cluster.
+	 */
+	public static class Cluster {
+
+		/**
+		 * Some nodes of the cluster, as host:port; the rest are discovered. Setting them
+		 * selects Cluster mode.
+		 */
+		private List<String> nodes = new ArrayList<>();
+
+		public List<String> getNodes() {
+			return this.nodes;
+		}
+
+		public void setNodes(List<String> nodes) {
+			this.nodes = nodes;
+		}
+
+	}
+
+	/**
+	 * How durable a write must be before a save counts as done.
+	 */
+	public static class Durability {
+
+		/**
+		 * Replicas that must confirm each write (WAIT); 0 waits for none.
+		 */
+		private int replicas;
+
+		/**
+		 * Whether each write must also reach the append-only files (WAITAOF, Redis 7.2 or
+		 * later): the primary's, and the replicas' counted by "replicas".
+		 */
+		private boolean aof;
+
+		/**
+		 * Longest wait for those confirmations; a write not confirmed in time fails the
+		 * request with a 503, although the primary applied it.
+		 */
+		private Duration timeout = Duration.ofSeconds(1);
+
+		public int getReplicas() {
+			return this.replicas;
+		}
+
+		public void setReplicas(int replicas) {
+			this.replicas = replicas;
+		}
+
+		public boolean isAof() {
+			return this.aof;
+		}
+
+		public void setAof(boolean aof) {
+			this.aof = aof;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}

@@ -194,10 +194,13 @@ class SessionKitAutoConfigurationTests {
 	}
 
 	@Test
-	void sessionStoreAliasSelectingRedisFails() {
+	void sessionStoreAliasSelectsRedis() {
 		this.contextRunner
-			.withInitializer((context) -> applyAliases(context.getEnvironment(), Map.of("SESSION_STORE", "redis")))
-			.run(assertInvalidProperty("sessionkit.store", "not available yet"));
+			.withInitializer((context) -> applyAliases(context.getEnvironment(),
+					Map.of("SESSION_STORE", "redis", "REDIS_URL", "redis://127.0.0.1:" + closedPort())))
+			.withPropertyValues("sessionkit.redis.retry.attempts=0")
+			.run((context) -> assertThat(findCause(context.getStartupFailure(), RedisSetupException.class))
+				.hasMessageContaining("Cannot connect to Redis at redis://127.0.0.1:"));
 	}
 
 	@Test
@@ -253,21 +256,39 @@ class SessionKitAutoConfigurationTests {
 	}
 
 	@Test
-	void redisStoreFailsAsNotAvailableYet() {
-		this.contextRunner.withPropertyValues("sessionkit.store=redis")
-			.run(assertInvalidProperty("sessionkit.store", "Redis store, which is not available yet"));
+	void unreachableRedisFailsStartupNamingItWithoutThePassword() {
+		int port = closedPort();
+		this.contextRunner
+			.withPropertyValues("sessionkit.redis.url=redis://app:s3cr3t@127.0.0.1:" + port + "/0",
+					"sessionkit.redis.retry.attempts=0")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				RedisSetupException ex = findCause(context.getStartupFailure(), RedisSetupException.class);
+				assertThat(ex).hasMessageContaining("redis://app:******@127.0.0.1:" + port + "/0");
+				for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+					assertThat(String.valueOf(cause.getMessage())).doesNotContain("s3cr3t");
+				}
+			});
 	}
 
 	@Test
-	void redisUrlWithAutoStoreFailsWithoutDisclosingThePassword() {
-		this.contextRunner.withPropertyValues("sessionkit.redis.url=redis://app:s3cr3t@redis.example:6379/0")
-			.run((context) -> {
-				assertInvalidProperty("sessionkit.store", "not available yet").accept(context);
-				InvalidConfigurationPropertyValueException ex = findCause(context.getStartupFailure(),
-						InvalidConfigurationPropertyValueException.class);
-				assertThat(ex.getReason()).contains("redis://app:******@redis.example:6379/0").doesNotContain("s3cr3t");
-				assertThat(ex.getValue()).isEqualTo("auto");
-			});
+	void malformedRedisUrlFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("sessionkit.redis.url=redis://app:s3cr3t@/0").run((context) -> {
+			RedisSetupException ex = findCause(context.getStartupFailure(), RedisSetupException.class);
+			assertThat(ex).hasMessageContaining("sessionkit.redis.url")
+				.hasMessageContaining("no host")
+				.hasMessageNotContaining("s3cr3t");
+		});
+	}
+
+	private static int closedPort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@Test

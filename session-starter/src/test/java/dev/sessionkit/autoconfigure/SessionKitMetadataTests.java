@@ -27,7 +27,16 @@ class SessionKitMetadataTests {
 	private static final List<String> DOCUMENTED_KEYS = List.of("sessionkit.store", "sessionkit.timeout",
 			"sessionkit.max-session-size", "sessionkit.allowed-packages", "sessionkit.flush-mode",
 			"sessionkit.save-mode", "sessionkit.memory.maximum-sessions", "sessionkit.redis.url",
-			"sessionkit.redis.key-prefix");
+			"sessionkit.redis.key-prefix", "sessionkit.redis.host", "sessionkit.redis.port",
+			"sessionkit.redis.username", "sessionkit.redis.password", "sessionkit.redis.database",
+			"sessionkit.redis.ssl", "sessionkit.redis.application", "sessionkit.redis.config",
+			"sessionkit.redis.timeout", "sessionkit.redis.connect-timeout", "sessionkit.redis.ping-interval",
+			"sessionkit.redis.connection-pool-size", "sessionkit.redis.connection-minimum-idle-size",
+			"sessionkit.redis.sweep-interval", "sessionkit.redis.grace-period", "sessionkit.redis.retry.attempts",
+			"sessionkit.redis.retry.initial-delay", "sessionkit.redis.retry.max-delay",
+			"sessionkit.redis.sentinel.master", "sessionkit.redis.sentinel.nodes", "sessionkit.redis.sentinel.password",
+			"sessionkit.redis.cluster.nodes", "sessionkit.redis.durability.replicas", "sessionkit.redis.durability.aof",
+			"sessionkit.redis.durability.timeout");
 
 	private static Map<String, JsonNode> properties;
 
@@ -71,6 +80,10 @@ class SessionKitMetadataTests {
 		assertThat(description("sessionkit.timeout")).contains("SESSION_TTL_SECONDS");
 		assertThat(description("sessionkit.redis.url")).contains("REDIS_URL");
 		assertThat(description("sessionkit.redis.key-prefix")).contains("REDIS_PREFIX");
+		assertThat(description("sessionkit.redis.host")).contains("REDIS_HOST");
+		assertThat(description("sessionkit.redis.port")).contains("REDIS_PORT");
+		assertThat(description("sessionkit.redis.password")).contains("REDIS_PASSWORD");
+		assertThat(description("sessionkit.redis.database")).contains("REDIS_DB");
 	}
 
 	@Test

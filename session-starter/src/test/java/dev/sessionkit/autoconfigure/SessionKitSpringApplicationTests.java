@@ -58,12 +58,29 @@ class SessionKitSpringApplicationTests {
 	}
 
 	@Test
-	void redisUrlIsReportedWithoutItsPassword(CapturedOutput output) {
-		StandardEnvironment environment = environment(Map.of("REDIS_URL", "redis://app:s3cr3t@redis.example:6379"));
+	void unreachableRedisIsReportedWithoutItsPassword(CapturedOutput output) throws Exception {
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		StandardEnvironment environment = environment(
+				Map.of("REDIS_URL", "redis://app:s3cr3t@127.0.0.1:" + closedPort, "SESSION_STORE", "redis"));
+		assertThatException().isThrownBy(() -> application(environment).run("--sessionkit.redis.retry.attempts=0"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Cannot connect to Redis at redis://app:******@127.0.0.1:" + closedPort)
+			.contains("Action:")
+			.contains("SESSION_STORE=memory")
+			.doesNotContain("s3cr3t");
+	}
+
+	@Test
+	void malformedRedisUrlIsReportedWithoutItsPassword(CapturedOutput output) {
+		StandardEnvironment environment = environment(Map.of("REDIS_URL", "http://app:s3cr3t@127.0.0.1:6379"));
 		assertThatException().isThrownBy(() -> application(environment).run());
-		assertThat(output).contains("Invalid value 'auto' for configuration property 'sessionkit.store'")
-			.contains("redis://app:******@redis.example:6379")
-			.contains("not available yet")
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid sessionkit.redis.url (or REDIS_URL): http://app:******@127.0.0.1:6379")
+			.contains("scheme must be redis or rediss")
 			.doesNotContain("s3cr3t");
 	}
 

@@ -28,14 +28,17 @@ public final class RedisServer implements AutoCloseable {
 
 	private final List<String> options;
 
+	private final @Nullable String password;
+
 	private final Path directory;
 
 	private final int port;
 
 	private @Nullable Process process;
 
-	private RedisServer(List<String> options, Path directory, int port) {
+	private RedisServer(List<String> options, @Nullable String password, Path directory, int port) {
 		this.options = List.copyOf(options);
+		this.password = password;
 		this.directory = directory;
 		this.port = port;
 	}
@@ -95,6 +98,9 @@ public final class RedisServer implements AutoCloseable {
 	 */
 	public @Nullable Object command(String... arguments) {
 		try (RespConnection connection = new RespConnection(this.port)) {
+			if (this.password != null) {
+				connection.command("AUTH", this.password);
+			}
 			return connection.command(arguments);
 		}
 	}
@@ -236,7 +242,20 @@ public final class RedisServer implements AutoCloseable {
 
 		private final List<String> options = new ArrayList<>();
 
+		private @Nullable String password;
+
 		private Builder() {
+		}
+
+		/**
+		 * Requires clients to authenticate with this password ({@code requirepass});
+		 * {@link RedisServer#command} authenticates by itself.
+		 * @param password the password
+		 * @return this builder
+		 */
+		public Builder password(String password) {
+			this.password = password;
+			return option("--requirepass", password);
 		}
 
 		/**
@@ -274,7 +293,7 @@ public final class RedisServer implements AutoCloseable {
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
 				}
-				RedisServer server = new RedisServer(this.options, directory, freePort());
+				RedisServer server = new RedisServer(this.options, this.password, directory, freePort());
 				try {
 					server.launch();
 					return server;
