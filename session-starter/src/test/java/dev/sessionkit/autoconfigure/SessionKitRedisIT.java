@@ -179,6 +179,21 @@ class SessionKitRedisIT {
 	}
 
 	@Test
+	void sentinelMasterSelectsSentinelMode() {
+		try (RedisServer primary = RedisServer.start();
+				RedisServer sentinel = RedisServer.builder().sentinelOf("sessions", primary).start()) {
+			this.contextRunner
+				.withPropertyValues("sessionkit.store=redis", "sessionkit.redis.sentinel.master=sessions",
+						"sessionkit.redis.sentinel.nodes=127.0.0.1:" + sentinel.port())
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					String id = saveOne(context.getBean(SessionKitRepository.class));
+					assertThat(primary.command("EXISTS", "sessionkit:sessions:{" + id + "}")).isEqualTo(1L);
+				});
+		}
+	}
+
+	@Test
 	void sweeperReportsExpiredSessionsOnceAndLeavesNothing() {
 		List<SessionExpiredEvent> expired = new CopyOnWriteArrayList<>();
 		this.contextRunner

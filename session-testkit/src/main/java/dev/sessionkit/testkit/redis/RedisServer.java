@@ -30,15 +30,19 @@ public final class RedisServer implements AutoCloseable {
 
 	private final @Nullable String password;
 
+	private final @Nullable String configFile;
+
 	private final Path directory;
 
 	private final int port;
 
 	private @Nullable Process process;
 
-	private RedisServer(List<String> options, @Nullable String password, Path directory, int port) {
+	private RedisServer(List<String> options, @Nullable String password, @Nullable String configFile,
+			Path directory, int port) {
 		this.options = List.copyOf(options);
 		this.password = password;
+		this.configFile = configFile;
 		this.directory = directory;
 		this.port = port;
 	}
@@ -157,7 +161,20 @@ public final class RedisServer implements AutoCloseable {
 			throw new IllegalStateException("No redis-server at " + binary
 					+ ": install it (apt-get install redis-server) or set REDIS_SERVER to its path");
 		}
-		List<String> command = new ArrayList<>(List.of(binary, "--port", Integer.toString(this.port), "--bind",
+		List<String> command = new ArrayList<>(List.of(binary));
+		if (this.configFile != null) {
+			Path file = this.directory.resolve("redis.conf");
+			try {
+				if (!Files.exists(file)) {
+					Files.writeString(file, this.configFile);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			command.add(file.toString());
+		}
+		command.addAll(List.of("--port", Integer.toString(this.port), "--bind",
 				"127.0.0.1", "--protected-mode", "yes", "--daemonize", "no", "--dir", this.directory.toString(),
 				"--save", "", "--logfile", this.directory.resolve("redis.log").toString()));
 		command.addAll(this.options);
@@ -244,7 +261,23 @@ public final class RedisServer implements AutoCloseable {
 
 		private @Nullable String password;
 
+		private @Nullable String configFile;
+
 		private Builder() {
+		}
+
+		/**
+		 * Makes this a Sentinel that monitors the given primary under the given name, with
+		 * a quorum of one.
+		 * @param master the name the primary is monitored under
+		 * @param primary the primary
+		 * @return this builder
+		 */
+		public Builder sentinelOf(String master, RedisServer primary) {
+			this.configFile = "sentinel monitor " + master + " 127.0.0.1 " + primary.port() + " 1\n"
+					+ "sentinel down-after-milliseconds " + master + " 2000\n";
+			this.options.add("--sentinel");
+			return this;
 		}
 
 		/**
@@ -293,7 +326,8 @@ public final class RedisServer implements AutoCloseable {
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
 				}
-				RedisServer server = new RedisServer(this.options, this.password, directory, freePort());
+				RedisServer server = new RedisServer(this.options, this.password, this.configFile, directory,
+						freePort());
 				try {
 					server.launch();
 					return server;
