@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.sessionkit.autoconfigure.SessionKitProperties.Redis;
+import javax.net.ssl.TrustManagerFactory;
+
 import org.jspecify.annotations.Nullable;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -30,8 +32,11 @@ final class RedisConnectionFactory {
 
 	private final Redis properties;
 
-	RedisConnectionFactory(Redis properties) {
+	private final @Nullable TrustManagerFactory trustManagerFactory;
+
+	RedisConnectionFactory(Redis properties, @Nullable TrustManagerFactory trustManagerFactory) {
 		this.properties = properties;
+		this.trustManagerFactory = trustManagerFactory;
 	}
 
 	/**
@@ -85,6 +90,9 @@ final class RedisConnectionFactory {
 			}
 		}
 		Config config = new Config();
+		if (this.trustManagerFactory != null) {
+			config.setSslTrustManagerFactory(this.trustManagerFactory);
+		}
 		if (StringUtils.hasText(redis.getSentinel().getMaster())) {
 			credentials(config, redis.getUsername(), redis.getPassword());
 			SentinelServersConfig sentinel = common(config.useSentinelServers());

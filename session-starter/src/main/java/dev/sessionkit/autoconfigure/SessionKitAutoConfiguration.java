@@ -1,6 +1,7 @@
 package dev.sessionkit.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.sessionkit.autoconfigure.SessionKitProperties.Durability;
 import dev.sessionkit.autoconfigure.SessionKitProperties.Redis;
@@ -18,6 +19,7 @@ import org.redisson.api.RedissonClient;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -33,6 +35,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
 import org.springframework.boot.session.autoconfigure.SessionTimeout;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
@@ -122,8 +125,16 @@ public final class SessionKitAutoConfiguration {
 
 		@Bean(destroyMethod = "shutdown")
 		@ConditionalOnMissingBean
-		RedissonClient sessionKitRedissonClient(SessionKitProperties properties) {
-			RedisConnectionFactory connections = new RedisConnectionFactory(properties.getRedis());
+		RedissonClient sessionKitRedissonClient(SessionKitProperties properties,
+				ObjectProvider<BootRedisConnection> bootConnection) {
+			Redis redis = properties.getRedis();
+			SslBundle ssl = null;
+			BootRedisConnection boot = bootConnection.getIfAvailable();
+			if (!namesAServer(redis) && boot != null) {
+				ssl = boot.applyTo(redis);
+			}
+			RedisConnectionFactory connections = new RedisConnectionFactory(redis,
+					(ssl != null) ? ssl.getManagers().getTrustManagerFactory() : null);
 			logger.info("Configuring Redis session store... connecting to " + connections.describe());
 			RedissonClient client = connections.connect();
 			logger.info("Redis connected successfully: " + connections.describe());
@@ -152,6 +163,29 @@ public final class SessionKitAutoConfiguration {
 		@Bean
 		ExpirySweeper sessionKitExpirySweeper(SessionKitRepository repository, SessionKitProperties properties) {
 			return new ExpirySweeper(repository, properties.getRedis().getSweepInterval());
+		}
+
+		/** Whether {@code sessionkit.redis.*} itself says where Redis is. */
+		private static boolean namesAServer(Redis redis) {
+			return StringUtils.hasText(redis.getUrl()) || StringUtils.hasText(redis.getHost())
+					|| redis.getConfig() != null || StringUtils.hasText(redis.getSentinel().getMaster())
+					|| !redis.getCluster().getNodes().isEmpty();
+		}
+
+		/**
+		 * Spring Boot's Redis connection details, when {@code spring-boot-data-redis} is
+		 * present.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = BootRedisConnection.DETAILS_CLASS)
+		static class BootConnectionDetailsConfiguration {
+
+			@Bean
+			BootRedisConnection sessionKitBootRedisConnection(
+					ObjectProvider<org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails> details) {
+				return new BootRedisConnection(details);
+			}
+
 		}
 
 		/**
@@ -240,7 +274,7 @@ public final class SessionKitAutoConfiguration {
 			}
 			else if (isOwn(beanFactory, REDIS_STORE_BEAN_NAME, store)) {
 				description.append("Redis session store (Redisson) at ")
-					.append(new RedisConnectionFactory(properties.getRedis()).describe())
+					.append(new RedisConnectionFactory(properties.getRedis(), null).describe())
 					.append(", key prefix ")
 					.append(RedisStoreConfiguration.keyPrefix(properties.getRedis(), environment))
 					.append(", timeout ")
@@ -348,6 +382,12 @@ public final class SessionKitAutoConfiguration {
 	 */
 	abstract static class StoreCondition extends SpringBootCondition {
 
+		/** Properties that, when set, say Redis is configured, so "auto" picks it. */
+		private static final List<String> REDIS_LOCATIONS = List.of("sessionkit.redis.url", "sessionkit.redis.host",
+				"sessionkit.redis.sentinel.master", "sessionkit.redis.cluster.nodes", "sessionkit.redis.config",
+				"spring.data.redis.url", "spring.data.redis.host", "spring.data.redis.sentinel.master",
+				"spring.data.redis.cluster.nodes[0]", "spring.data.redis.cluster.nodes");
+
 		private final Store store;
 
 		StoreCondition(Store store) {
@@ -357,7 +397,7 @@ public final class SessionKitAutoConfiguration {
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			ConditionMessage.Builder message = ConditionMessage.forCondition("SessionKit " + this.store + " store");
-			Store selected = selectedStore(context.getEnvironment());
+			Store selected = selectedStore(context);
 			if (selected == this.store) {
 				return ConditionOutcome.match(message.because("sessionkit.store selects it"));
 			}
@@ -367,15 +407,39 @@ public final class SessionKitAutoConfiguration {
 		/**
 		 * Returns the store that {@code sessionkit.store} selects, {@code auto} resolved.
 		 */
-		static Store selectedStore(Environment environment) {
-			Binder binder = Binder.get(environment);
+		static Store selectedStore(ConditionContext context) {
+			Binder binder = Binder.get(context.getEnvironment());
 			Store store = binder.bind("sessionkit.store", Store.class).orElse(Store.AUTO);
 			if (store != Store.AUTO) {
 				return store;
 			}
-			String url = binder.bind("sessionkit.redis.url", String.class).orElse(null);
-			String host = binder.bind("sessionkit.redis.host", String.class).orElse(null);
-			return (StringUtils.hasText(url) || StringUtils.hasText(host)) ? Store.REDIS : Store.MEMORY;
+			for (String property : REDIS_LOCATIONS) {
+				if (StringUtils.hasText(context.getEnvironment().getProperty(property))) {
+					return Store.REDIS;
+				}
+			}
+			return hasServiceConnection(context) ? Store.REDIS : Store.MEMORY;
+		}
+
+		/**
+		 * Whether the application has Redis connection details other than Spring Boot's
+		 * defaults from properties: a {@code @ServiceConnection} or a Docker Compose
+		 * service.
+		 */
+		private static boolean hasServiceConnection(ConditionContext context) {
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			if (beanFactory == null
+					|| !ClassUtils.isPresent(BootRedisConnection.DETAILS_CLASS, context.getClassLoader())) {
+				return false;
+			}
+			Class<?> type = ClassUtils.resolveClassName(BootRedisConnection.DETAILS_CLASS, context.getClassLoader());
+			for (String name : beanFactory.getBeanNamesForType(type, true, false)) {
+				Class<?> beanType = beanFactory.getType(name, false);
+				if (beanType == null || !beanType.getName().endsWith(".PropertiesDataRedisConnectionDetails")) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}

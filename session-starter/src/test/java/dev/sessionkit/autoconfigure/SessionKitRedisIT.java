@@ -22,6 +22,8 @@ import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -176,6 +178,47 @@ class SessionKitRedisIT {
 					assertThat(cluster.keys()).contains("sessionkit:sessions:{" + session.getId() + "}");
 				});
 		}
+	}
+
+	@Test
+	void springDataRedisPropertiesSelectAndLocateRedis() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.url=redis://127.0.0.1:" + server.port() + "/4")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(RedissonSessionStore.class);
+				saveOne(context.getBean(SessionKitRepository.class));
+				assertThat(String.valueOf(server.command("INFO", "keyspace"))).contains("db4:keys=2");
+			});
+	}
+
+	@Test
+	void serviceConnectionDetailsSelectAndLocateRedis() {
+		DataRedisConnectionDetails serviceConnection = new DataRedisConnectionDetails() {
+			@Override
+			public String getPassword() {
+				return "s3cr3t pass";
+			}
+
+			@Override
+			public Standalone getStandalone() {
+				return Standalone.of("127.0.0.1", protectedServer.port(), 6);
+			}
+		};
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withBean(DataRedisConnectionDetails.class, () -> serviceConnection)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(RedissonSessionStore.class);
+				saveOne(context.getBean(SessionKitRepository.class));
+				assertThat(String.valueOf(protectedServer.command("INFO", "keyspace"))).contains("db6:keys=2");
+			});
+	}
+
+	@Test
+	void springDataRedisDefaultsAloneKeepTheMemoryStore() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(dev.sessionkit.memory.CaffeineSessionStore.class)
+				.doesNotHaveBean(RedissonSessionStore.class));
 	}
 
 	@Test
