@@ -28,12 +28,12 @@ local function is_expired(accessed, max_inactive)
   return max_inactive >= 0 and accessed + max_inactive <= now
 end
 
--- Returns accessed and maxInactive, or nil when the key is missing; a key that is not a
--- session hash is deleted and reported as corrupt.
+-- Returns accessed and maxInactive; or nil, nil and 'missing' when there is no key, or
+-- 'corrupt' when the key is not a session hash (it is then deleted).
 local function read_meta()
   local kind = redis.call('TYPE', key).ok
   if kind == 'none' then
-    return nil, 'missing'
+    return nil, nil, 'missing'
   end
   if kind == 'hash' then
     local meta = redis.call('HMGET', key, 'accessed', 'maxInactive', 'created')
@@ -44,7 +44,7 @@ local function read_meta()
     end
   end
   redis.call('DEL', key)
-  return nil, 'corrupt'
+  return nil, nil, 'corrupt'
 end
 
 local function with_status(status, data)
@@ -54,11 +54,10 @@ end
 
 if op == 'load' then
   -- ARGV[4]: '1' to record this access (slides the deadline), '0' to only read
-  local accessed, max_inactive_or_status = read_meta()
+  local accessed, max_inactive, status = read_meta()
   if not accessed then
-    return { max_inactive_or_status }
+    return { status }
   end
-  local max_inactive = max_inactive_or_status
   if is_expired(accessed, max_inactive) then
     local data = redis.call('HGETALL', key)
     redis.call('DEL', key)
@@ -138,11 +137,10 @@ end
 if op == 'take' then
   -- ARGV[4]: 'any' removes a live or expired session; 'expired' removes only an expired
   -- one and answers a live one with its deadline (-1: never expires)
-  local accessed, max_inactive_or_status = read_meta()
+  local accessed, max_inactive, status = read_meta()
   if not accessed then
-    return { max_inactive_or_status }
+    return { status }
   end
-  local max_inactive = max_inactive_or_status
   local expired = is_expired(accessed, max_inactive)
   if not expired and ARGV[4] == 'expired' then
     if max_inactive < 0 then

@@ -143,6 +143,29 @@ public abstract class SessionStoreContract {
 		return found;
 	}
 
+	/** Runs the tasks on threads of their own, released together, and waits for all. */
+	private static void runAtOnce(List<Runnable> tasks) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<?>> done = new ArrayList<>();
+			for (Runnable task : tasks) {
+				done.add(pool.submit(() -> {
+					start.await();
+					task.run();
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> future : done) {
+				future.get(10, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	private <E extends ApplicationEvent> List<E> events(Class<E> type) {
 		return this.events.stream().filter(type::isInstance).map(type::cast).toList();
 	}
@@ -358,28 +381,16 @@ public abstract class SessionStoreContract {
 	void concurrentUpdatesOfDifferentAttributesAllSurvive() throws Exception {
 		KitSession session = saved(Map.of("shared", 0));
 		int writers = 8;
-		ExecutorService pool = Executors.newFixedThreadPool(writers);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<?>> done = new ArrayList<>();
-			for (int i = 0; i < writers; i++) {
-				String name = "writer" + i;
-				KitSession copy = find(session.getId());
-				done.add(pool.submit(() -> {
-					start.await();
-					copy.setAttribute(name, name);
-					this.repository.save(copy);
-					return null;
-				}));
-			}
-			start.countDown();
-			for (Future<?> future : done) {
-				future.get(10, TimeUnit.SECONDS);
-			}
+		List<Runnable> saves = new ArrayList<>();
+		for (int i = 0; i < writers; i++) {
+			String name = "writer" + i;
+			KitSession copy = find(session.getId());
+			saves.add(() -> {
+				copy.setAttribute(name, name);
+				this.repository.save(copy);
+			});
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		runAtOnce(saves);
 		KitSession found = find(session.getId());
 		assertThat(found.getAttributeNames()).hasSize(writers + 1);
 		for (int i = 0; i < writers; i++) {
@@ -652,25 +663,7 @@ public abstract class SessionStoreContract {
 			copy.changeSessionId();
 			copies.add(copy);
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(racers);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<?>> done = new ArrayList<>();
-			for (KitSession copy : copies) {
-				done.add(pool.submit(() -> {
-					start.await();
-					this.repository.save(copy);
-					return null;
-				}));
-			}
-			start.countDown();
-			for (Future<?> future : done) {
-				future.get(10, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		runAtOnce(copies.stream().<Runnable>map((copy) -> () -> this.repository.save(copy)).toList());
 		assertThat(this.repository.findById(original)).isNull();
 		assertThat(copies.stream().filter((copy) -> this.repository.findById(copy.getId()) != null)).hasSize(1);
 	}

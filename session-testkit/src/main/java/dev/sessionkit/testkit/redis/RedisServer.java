@@ -38,8 +38,8 @@ public final class RedisServer implements AutoCloseable {
 
 	private @Nullable Process process;
 
-	private RedisServer(List<String> options, @Nullable String password, @Nullable String configFile,
-			Path directory, int port) {
+	private RedisServer(List<String> options, @Nullable String password, @Nullable String configFile, Path directory,
+			int port) {
 		this.options = List.copyOf(options);
 		this.password = password;
 		this.configFile = configFile;
@@ -174,9 +174,9 @@ public final class RedisServer implements AutoCloseable {
 			}
 			command.add(file.toString());
 		}
-		command.addAll(List.of("--port", Integer.toString(this.port), "--bind",
-				"127.0.0.1", "--protected-mode", "yes", "--daemonize", "no", "--dir", this.directory.toString(),
-				"--save", "", "--logfile", this.directory.resolve("redis.log").toString()));
+		command.addAll(List.of("--port", Integer.toString(this.port), "--bind", "127.0.0.1", "--protected-mode", "yes",
+				"--daemonize", "no", "--dir", this.directory.toString(), "--save", "", "--logfile",
+				this.directory.resolve("redis.log").toString()));
 		command.addAll(this.options);
 		try {
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -267,8 +267,8 @@ public final class RedisServer implements AutoCloseable {
 		}
 
 		/**
-		 * Makes this a Sentinel that monitors the given primary under the given name, with
-		 * a quorum of one.
+		 * Makes this a Sentinel that monitors the given primary under the given name,
+		 * with a quorum of one.
 		 * @param master the name the primary is monitored under
 		 * @param primary the primary
 		 * @return this builder
