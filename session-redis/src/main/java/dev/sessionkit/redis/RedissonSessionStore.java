@@ -252,6 +252,9 @@ public final class RedissonSessionStore implements SessionStore {
 		if (SessionScript.status(reply.toCompletableFuture().join()).equals("collision")) {
 			throw new IllegalStateException("Session id collision: the id generator repeated an id");
 		}
+		if (moved == null || !java.util.Objects.equals(moved.principalName(), session.principalName())) {
+			pruneIndex(session.principalName(), now);
+		}
 	}
 
 	private SaveResult update(SessionChanges changes, Instant now) {
@@ -271,6 +274,7 @@ public final class RedissonSessionStore implements SessionStore {
 		if (status.equals("updated")) {
 			if (changes.principalChanged()) {
 				reindexPrincipal(changes.id(), (String) SessionScript.detail(result), changes.principalName());
+				pruneIndex(changes.principalName(), now);
 			}
 			return SaveResult.UPDATED;
 		}
@@ -366,6 +370,17 @@ public final class RedissonSessionStore implements SessionStore {
 		unindexPrincipal(batch, session);
 		call("remove expired session from indexes", batch::execute);
 		this.expirationListener.accept(session);
+	}
+
+	/**
+	 * Drops the ids of sessions that no longer exist from a principal's index, when the
+	 * principal gains a session (a login): entries whose session Redis expired while no
+	 * sweeper ran cannot pile up beyond one login.
+	 */
+	private void pruneIndex(@Nullable String principalName, Instant now) {
+		if (principalName != null) {
+			findByPrincipalName(principalName, now);
+		}
 	}
 
 	private void reindexPrincipal(String id, @Nullable String oldPrincipal, @Nullable String newPrincipal) {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
+import org.springframework.session.FindByIndexNameSessionRepository;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -67,6 +69,20 @@ class CorruptDataIT {
 		KitSession found = repository.findById(session.getId());
 		assertThat(found.getAttributeNames()).containsExactly("good");
 		assertThat(found.<String>getAttribute("good")).isEqualTo("kept");
+	}
+
+	@Test
+	void indexEntriesOfSessionsRedisDroppedByItselfGoAtTheNextLogin() {
+		KitSession old = repository.createSession();
+		old.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "ada");
+		repository.save(old);
+		server.command("DEL", "sessionkit:sessions:{" + old.getId() + "}");
+		KitSession login = repository.createSession();
+		repository.save(login);
+		KitSession loggedIn = repository.findById(login.getId());
+		loggedIn.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "ada");
+		repository.save(loggedIn);
+		assertThat(server.command("SMEMBERS", "sessionkit:principals:ada")).asList().containsExactly(login.getId());
 	}
 
 	@Test
