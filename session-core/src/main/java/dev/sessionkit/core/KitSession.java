@@ -312,20 +312,32 @@ public final class KitSession implements Session {
 		this.storedPrincipalName = changes.principalName();
 	}
 
+	/**
+	 * Checks the encoded size, in UTF-8 bytes, that the session will have. Three bytes
+	 * per character bound it from above, so the exact count is needed only near the
+	 * limit.
+	 */
 	private void checkSize(Map<String, String> set, long maxSize) {
+		Map<String, String> forms = new HashMap<>();
+		long upperBound = 0;
+		for (Map.Entry<String, Attribute> entry : this.attributes.entrySet()) {
+			String form = set.get(entry.getKey());
+			if (form == null) {
+				Attribute attribute = entry.getValue();
+				form = (attribute.encoded != null) ? attribute.encoded
+						: this.repository.getCodec().encode(entry.getKey(), Objects.requireNonNull(attribute.value));
+			}
+			forms.put(entry.getKey(), form);
+			upperBound += 3L * (entry.getKey().length() + form.length());
+		}
+		if (upperBound <= maxSize) {
+			return;
+		}
 		long size = 0;
 		long largestSize = -1;
 		String largest = "";
-		for (Map.Entry<String, Attribute> entry : this.attributes.entrySet()) {
-			String encoded = set.get(entry.getKey());
-			if (encoded == null) {
-				encoded = entry.getValue().encoded;
-			}
-			if (encoded == null) {
-				encoded = this.repository.getCodec()
-					.encode(entry.getKey(), Objects.requireNonNull(entry.getValue().value));
-			}
-			long attributeSize = utf8Length(entry.getKey()) + utf8Length(encoded);
+		for (Map.Entry<String, String> entry : forms.entrySet()) {
+			long attributeSize = utf8Length(entry.getKey()) + utf8Length(entry.getValue());
 			size += attributeSize;
 			if (attributeSize > largestSize) {
 				largestSize = attributeSize;
@@ -337,14 +349,13 @@ public final class KitSession implements Session {
 		}
 	}
 
-	private static long utf8Length(String text) {
-		long length = text.length();
+	static long utf8Length(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			if (text.charAt(i) >= 0x80) {
 				return text.getBytes(StandardCharsets.UTF_8).length;
 			}
 		}
-		return length;
+		return text.length();
 	}
 
 	/** An attribute as this copy holds it: its stored form, its value, or both. */

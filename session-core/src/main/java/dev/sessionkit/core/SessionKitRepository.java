@@ -67,6 +67,9 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 	private ApplicationEventPublisher eventPublisher = (event) -> {
 	};
 
+	/** The sessions found so far in the request scope open on this thread, if any. */
+	private final ThreadLocal<@Nullable Map<String, KitSession>> requestSessions = new ThreadLocal<>();
+
 	/**
 	 * Create a new instance.
 	 * @param store where sessions are kept
@@ -173,19 +176,58 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 		}
 	}
 
+	/**
+	 * Finds a live session and records the access. Within a
+	 * {@linkplain #openRequestScope() request scope}, finding the same id again returns
+	 * the copy already found, without another store operation: Spring Session's filter
+	 * looks a session up more than once per request.
+	 */
 	@Override
 	public @Nullable KitSession findById(String id) {
 		if (!SessionIds.isWellFormed(id)) {
 			return null;
 		}
+		Map<String, KitSession> found = this.requestSessions.get();
+		if (found != null) {
+			KitSession held = found.get(id);
+			if (held != null && held.getId().equals(id) && !held.isGone()) {
+				return held;
+			}
+		}
 		StoredSession stored = this.store.loadAndTouch(id, now());
-		return (stored != null) ? new KitSession(this, stored, this.flushMode) : null;
+		KitSession session = (stored != null) ? new KitSession(this, stored, this.flushMode) : null;
+		if (found != null && session != null) {
+			found.put(id, session);
+		}
+		return session;
+	}
+
+	/**
+	 * Opens a request scope on this thread, in which {@link #findById} returns the copy
+	 * it already found for an id. Close it when the request ends; opening one inside
+	 * another does nothing.
+	 * @return the scope
+	 */
+	public RequestScope openRequestScope() {
+		if (this.requestSessions.get() != null) {
+			return () -> {
+			};
+		}
+		this.requestSessions.set(new HashMap<>());
+		return this.requestSessions::remove;
 	}
 
 	@Override
 	public void deleteById(String id) {
 		if (!SessionIds.isWellFormed(id)) {
 			return;
+		}
+		Map<String, KitSession> found = this.requestSessions.get();
+		if (found != null) {
+			KitSession held = found.remove(id);
+			if (held != null) {
+				held.markGone();
+			}
 		}
 		StoredSession deleted = this.store.delete(id, now());
 		if (deleted != null) {
@@ -250,6 +292,21 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 
 	private void publishExpired(StoredSession expired) {
 		this.eventPublisher.publishEvent(new SessionExpiredEvent(this, detached(expired)));
+	}
+
+	/**
+	 * The extent of one request, during which repeated lookups of a session are answered
+	 * from memory.
+	 */
+	@FunctionalInterface
+	public interface RequestScope extends AutoCloseable {
+
+		/**
+		 * Ends the scope.
+		 */
+		@Override
+		void close();
+
 	}
 
 	/** A copy for an event: changes to it are never written. */

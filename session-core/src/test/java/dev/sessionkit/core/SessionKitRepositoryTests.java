@@ -145,9 +145,45 @@ class SessionKitRepositoryTests {
 	}
 
 	@Test
+	void withinARequestScopeASessionIsLoadedOnce() {
+		KitSession session = this.repository.createSession();
+		this.repository.save(session);
+		try (SessionKitRepository.RequestScope scope = this.repository.openRequestScope()) {
+			KitSession first = reloaded(session);
+			assertThat(reloaded(session)).isSameAs(first);
+			assertThat(this.store.loads).isEqualTo(1);
+			try (SessionKitRepository.RequestScope nested = this.repository.openRequestScope()) {
+				assertThat(reloaded(session)).isSameAs(first);
+			}
+			assertThat(reloaded(session)).as("still in the outer scope").isSameAs(first);
+			String oldId = first.getId();
+			first.changeSessionId();
+			this.repository.save(first);
+			assertThat(this.repository.findById(oldId)).as("the old id is not answered from memory").isNull();
+			this.repository.deleteById(first.getId());
+			assertThat(this.repository.findById(first.getId())).as("a deleted session is not answered").isNull();
+		}
+		KitSession again = this.repository.createSession();
+		this.repository.save(again);
+		int loads = this.store.loads;
+		reloaded(again);
+		reloaded(again);
+		assertThat(this.store.loads).as("outside a scope every lookup loads").isEqualTo(loads + 2);
+	}
+
+	@Test
 	void idGeneratorMustMakeWellFormedIds() {
 		this.repository.setSessionIdGenerator(() -> "{tag}");
 		assertThatIllegalStateException().isThrownBy(this.repository::createSession).withMessageContaining("URL-safe");
+	}
+
+	@Test
+	void wellFormedIdsAreShortAndUrlSafe() {
+		assertThat(SessionIds.isWellFormed("aZ09-_.~")).isTrue();
+		assertThat(SessionIds.isWellFormed("x".repeat(128))).isTrue();
+		for (String bad : List.of("", "x".repeat(129), "{tag}", "a b", "a:b", "a/b", "é", "a\nb")) {
+			assertThat(SessionIds.isWellFormed(bad)).as(bad).isFalse();
+		}
 	}
 
 	@Test
@@ -162,12 +198,15 @@ class SessionKitRepositoryTests {
 
 		final Map<String, StoredSession> sessions = new HashMap<>();
 
+		int loads;
+
 		SessionChanges last() {
 			return this.saves.get(this.saves.size() - 1);
 		}
 
 		@Override
 		public @Nullable StoredSession loadAndTouch(String id, Instant now) {
+			this.loads++;
 			StoredSession session = this.sessions.computeIfPresent(id, (key, stored) -> stored.touch(now));
 			return session;
 		}

@@ -297,8 +297,9 @@ public final class SessionKitAutoConfiguration {
 		}
 
 		/**
-		 * Spring Session's {@code springSessionRepositoryFilter}, and the 503 answer when
-		 * the store cannot be reached.
+		 * Spring Session's {@code springSessionRepositoryFilter}, and SessionKit's
+		 * request filter around it (one lookup per session per request, 503 when the
+		 * store cannot be reached).
 		 */
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnWebApplication(type = Type.SERVLET)
@@ -306,9 +307,9 @@ public final class SessionKitAutoConfiguration {
 		static class ServletConfiguration {
 
 			@Bean
-			FilterRegistrationBean<SessionStoreUnavailableFilter> sessionKitUnavailableFilter() {
-				FilterRegistrationBean<SessionStoreUnavailableFilter> registration = new FilterRegistrationBean<>(
-						new SessionStoreUnavailableFilter());
+			FilterRegistrationBean<SessionKitRequestFilter> sessionKitRequestFilter(SessionKitRepository repository) {
+				FilterRegistrationBean<SessionKitRequestFilter> registration = new FilterRegistrationBean<>(
+						new SessionKitRequestFilter(repository));
 				registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
 				registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 				return registration;

@@ -20,12 +20,12 @@ final class SessionStoreUnavailableExceptionResolver implements HandlerException
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		SessionStoreException cause = SessionStoreUnavailableFilter.storeFailure(ex);
+		SessionStoreException cause = SessionKitRequestFilter.storeFailure(ex);
 		if (cause == null || response.isCommitted()) {
 			return null;
 		}
 		try {
-			SessionStoreUnavailableFilter.respond(response, cause);
+			SessionKitRequestFilter.respond(response, cause);
 			return new ModelAndView();
 		}
 		catch (IOException io) {

@@ -103,6 +103,8 @@ class RedisOutageWebIT {
 		HttpResponse<String> unavailable = get("/counter");
 		assertThat(unavailable.statusCode()).isEqualTo(503);
 		assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(unavailable.body()).as("the whole 503 body, not what the handler had written")
+			.endsWith("retry in a few seconds.\"}");
 	}
 
 	@SpringBootApplication
