@@ -1,5 +1,6 @@
 /**
- * The mortgage form, kept in the session as the user types.
+ * The mortgage form kept in the session, how its values are read and checked, and the
+ * mortgage arithmetic.
  */
 @NullMarked
 package dev.sessionkit.sample.chatbot.form;

@@ -1,0 +1,122 @@
+package dev.sessionkit.sample.chatbot.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import dev.sessionkit.core.SessionKitRepository;
+import dev.sessionkit.core.codec.AttributeCodec;
+import dev.sessionkit.core.spi.SaveResult;
+import dev.sessionkit.core.spi.SessionChanges;
+import dev.sessionkit.core.spi.SessionStore;
+import dev.sessionkit.core.spi.StoredSession;
+import dev.sessionkit.memory.CaffeineSessionStore;
+import dev.sessionkit.sample.chatbot.support.ApiClient;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.session.config.annotation.web.http.SpringHttpSessionConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests that do not use the session never reach the store, even with a session cookie:
+ * the health check and the static page keep working while Redis is down, and cost no
+ * round trip.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+@Import(SessionReadsTests.CountingStoreConfiguration.class)
+class SessionReadsTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private CountingStore store;
+
+	@Test
+	void onlyRequestsThatUseTheSessionReadIt() {
+		ApiClient browser = ApiClient.onPort(this.port);
+		browser.patch("/api/form", "{\"annualIncome\":90000}");
+		assertThat(browser.cookie()).isNotNull();
+		int loads = this.store.loads.get();
+		for (String path : new String[] { "/healthz", "/", "/app.js", "/app.css", "/favicon.ico" }) {
+			browser.get(path);
+		}
+		assertThat(this.store.loads.get()).isEqualTo(loads);
+		browser.get("/api/form");
+		assertThat(this.store.loads.get()).isEqualTo(loads + 1);
+	}
+
+	/**
+	 * The memory store, behind a wrapper that counts loads.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	@Import(SpringHttpSessionConfiguration.class)
+	static class CountingStoreConfiguration {
+
+		@Bean
+		CountingStore countingStore() {
+			return new CountingStore(CaffeineSessionStore.builder().build());
+		}
+
+		@Bean
+		SessionKitRepository sessionRepository(CountingStore store) {
+			return new SessionKitRepository(store,
+					AttributeCodec.json(List.of("dev.sessionkit.sample.chatbot"), getClass().getClassLoader()));
+		}
+
+	}
+
+	static final class CountingStore implements SessionStore {
+
+		final AtomicInteger loads = new AtomicInteger();
+
+		private final SessionStore delegate;
+
+		CountingStore(SessionStore delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public @Nullable StoredSession loadAndTouch(String id, Instant now) {
+			this.loads.incrementAndGet();
+			return this.delegate.loadAndTouch(id, now);
+		}
+
+		@Override
+		public SaveResult save(SessionChanges changes, Instant now) {
+			return this.delegate.save(changes, now);
+		}
+
+		@Override
+		public @Nullable StoredSession delete(String id, Instant now) {
+			return this.delegate.delete(id, now);
+		}
+
+		@Override
+		public List<StoredSession> findByPrincipalName(String principalName, Instant now) {
+			return this.delegate.findByPrincipalName(principalName, now);
+		}
+
+		@Override
+		public void removeExpired(Instant now) {
+			this.delegate.removeExpired(now);
+		}
+
+		@Override
+		public void setExpirationListener(Consumer<StoredSession> listener) {
+			this.delegate.setExpirationListener(listener);
+		}
+
+	}
+
+}
