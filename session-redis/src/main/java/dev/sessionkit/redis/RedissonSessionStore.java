@@ -259,17 +259,26 @@ public final class RedissonSessionStore implements SessionStore {
 
 	private SaveResult update(SessionChanges changes, Instant now) {
 		String key = this.keys.session(changes.id());
-		RBatch batch = this.redisson.createBatch(writeOptions());
-		RFuture<List<Object>> reply = batch.getScript(StringCodec.INSTANCE)
-			.evalAsync(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST, List.of(key),
-					SessionScript.update(changes, now, this.gracePeriod));
+		Object[] arguments = SessionScript.update(changes, now, this.gracePeriod);
 		Long earliestDeadline = earliestDeadline(changes, now);
-		if (earliestDeadline != null) {
-			batch.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE)
-				.addIfLessAsync(earliestDeadline, changes.id());
+		List<Object> result;
+		if (earliestDeadline == null && this.acknowledgement == null) {
+			// the common write: one script call, without a batch's overhead
+			result = call("save session", () -> this.script.eval(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE,
+					RScript.ReturnType.LIST, List.of(key), arguments));
 		}
-		acknowledged(call("save session", batch::execute));
-		List<Object> result = reply.toCompletableFuture().join();
+		else {
+			RBatch batch = this.redisson.createBatch(writeOptions());
+			RFuture<List<Object>> reply = batch.getScript(StringCodec.INSTANCE)
+				.evalAsync(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST, List.of(key),
+						arguments);
+			if (earliestDeadline != null) {
+				batch.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE)
+					.addIfLessAsync(earliestDeadline, changes.id());
+			}
+			acknowledged(call("save session", batch::execute));
+			result = reply.toCompletableFuture().join();
+		}
 		String status = SessionScript.status(result);
 		if (status.equals("updated")) {
 			if (changes.principalChanged()) {
