@@ -131,20 +131,13 @@ public final class RedissonSessionStore implements SessionStore {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		RBatch batch = this.redisson.createBatch(BatchOptions.defaults());
-		List<RFuture<List<Object>>> replies = new ArrayList<>();
-		for (String id : ids) {
-			replies.add(batch.getScript(StringCodec.INSTANCE)
-				.evalAsync(this.keys.session(id), RScript.Mode.READ_WRITE, SessionScript.SOURCE,
-						RScript.ReturnType.LIST, List.of(this.keys.session(id)),
-						SessionScript.load(now, this.gracePeriod, false)));
-		}
-		call("load sessions of a principal", batch::execute);
+		List<List<Object>> replies = scriptOnEach(ids, SessionScript.load(now, this.gracePeriod, false),
+				"load sessions of a principal");
 		List<StoredSession> found = new ArrayList<>();
 		List<String> stale = new ArrayList<>();
 		int i = 0;
 		for (String id : ids) {
-			StoredSession session = liveOrReport(id, replies.get(i++).toCompletableFuture().join());
+			StoredSession session = liveOrReport(id, replies.get(i++));
 			if (session != null && principalName.equals(session.principalName())) {
 				found.add(session);
 			}
@@ -199,20 +192,13 @@ public final class RedissonSessionStore implements SessionStore {
 		if (candidates.isEmpty()) {
 			return 0;
 		}
-		RBatch claims = this.redisson.createBatch(BatchOptions.defaults());
-		List<RFuture<List<Object>>> replies = new ArrayList<>();
-		for (String id : candidates) {
-			replies.add(claims.getScript(StringCodec.INSTANCE)
-				.evalAsync(this.keys.session(id), RScript.Mode.READ_WRITE, SessionScript.SOURCE,
-						RScript.ReturnType.LIST, List.of(this.keys.session(id)),
-						SessionScript.take(now, this.gracePeriod, true)));
-		}
-		call("claim expired sessions", claims::execute);
+		List<List<Object>> replies = scriptOnEach(candidates, SessionScript.take(now, this.gracePeriod, true),
+				"claim expired sessions");
 		RBatch index = this.redisson.createBatch(BatchOptions.defaults().skipResult());
 		List<StoredSession> expired = new ArrayList<>();
 		int i = 0;
 		for (String id : candidates) {
-			List<Object> reply = replies.get(i++).toCompletableFuture().join();
+			List<Object> reply = replies.get(i++);
 			String status = SessionScript.status(reply);
 			if (status.equals("live") && ((Long) SessionScript.detail(reply)) >= 0) {
 				index.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE)
@@ -229,6 +215,23 @@ public final class RedissonSessionStore implements SessionStore {
 		call("update expirations", index::execute);
 		expired.forEach(this.expirationListener);
 		return candidates.size();
+	}
+
+	/**
+	 * Runs the script on the hash of each id, in one pipelined batch; replies in the ids'
+	 * order.
+	 */
+	private List<List<Object>> scriptOnEach(Collection<String> ids, Object[] arguments, String operation) {
+		RBatch batch = this.redisson.createBatch(BatchOptions.defaults());
+		List<RFuture<List<Object>>> futures = new ArrayList<>();
+		for (String id : ids) {
+			String key = this.keys.session(id);
+			futures.add(batch.getScript(StringCodec.INSTANCE)
+				.evalAsync(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST, List.of(key),
+						arguments));
+		}
+		call(operation, batch::execute);
+		return futures.stream().map((future) -> future.toCompletableFuture().join()).toList();
 	}
 
 	private void create(StoredSession session, Instant now, @Nullable StoredSession moved) {
