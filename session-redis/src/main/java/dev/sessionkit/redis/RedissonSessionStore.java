@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -22,7 +22,7 @@ import org.redisson.api.BatchOptions;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
-import org.redisson.api.RLock;
+import org.redisson.api.RBucket;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -58,6 +58,11 @@ public final class RedissonSessionStore implements SessionStore {
 	 */
 
 	private static final Log logger = LogFactory.getLog(RedissonSessionStore.class);
+
+	private static final Duration SWEEP_LEASE = Duration.ofMinutes(5);
+
+	private static final String RELEASE_LOCK = "if redis.call('GET', KEYS[1]) == ARGV[1] then "
+			+ "return redis.call('DEL', KEYS[1]) end return 0";
 
 	private final RedissonClient redisson;
 
@@ -151,19 +156,16 @@ public final class RedissonSessionStore implements SessionStore {
 		return found;
 	}
 
+	/**
+	 * Sweeps expired sessions if no other instance is sweeping. The lock is a plain key
+	 * set with {@code NX} and a lease, released only by its holder, so a crashed sweeper
+	 * blocks the others for the lease at most and leaves nothing behind.
+	 */
 	@Override
 	public void removeExpired(Instant now) {
-		RLock lock = this.redisson.getLock(this.keys.sweeperLock());
-		boolean locked = call("lock sweeper", () -> {
-			try {
-				return lock.tryLock(0, 5, TimeUnit.MINUTES);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		});
-		if (!locked) {
+		String token = UUID.randomUUID().toString();
+		RBucket<String> lock = this.redisson.getBucket(this.keys.sweeperLock(), StringCodec.INSTANCE);
+		if (!call("lock sweeper", () -> lock.setIfAbsent(token, SWEEP_LEASE))) {
 			return;
 		}
 		try {
@@ -172,9 +174,9 @@ public final class RedissonSessionStore implements SessionStore {
 			}
 		}
 		finally {
-			if (lock.isHeldByCurrentThread()) {
-				lock.unlock();
-			}
+			String key = this.keys.sweeperLock();
+			call("unlock sweeper", () -> this.script.eval(key, RScript.Mode.READ_WRITE, RELEASE_LOCK,
+					RScript.ReturnType.LONG, List.of(key), token));
 		}
 	}
 

@@ -1,19 +1,10 @@
 package dev.sessionkit.benchmarks.run;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
+import dev.sessionkit.testkit.redis.RespClient;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,23 +15,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class Resp implements AutoCloseable {
 
-	private final Socket socket;
-
-	private final InputStream in;
-
-	private final OutputStream out;
+	private final RespClient client;
 
 	Resp(int port) {
-		try {
-			this.socket = new Socket();
-			this.socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-			this.socket.setSoTimeout(120_000);
-			this.in = new BufferedInputStream(this.socket.getInputStream());
-			this.out = this.socket.getOutputStream();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot connect to Redis on 127.0.0.1:" + port, ex);
-		}
+		this.client = new RespClient(port, Duration.ofMinutes(2));
 	}
 
 	/**
@@ -49,22 +27,7 @@ final class Resp implements AutoCloseable {
 	 * @return a String, Long, List or {@code null}
 	 */
 	@Nullable Object command(String... arguments) {
-		try {
-			ByteArrayOutputStream request = new ByteArrayOutputStream();
-			request.write(("*" + arguments.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-			for (String argument : arguments) {
-				byte[] bytes = argument.getBytes(StandardCharsets.UTF_8);
-				request.write(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-				request.write(bytes);
-				request.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-			}
-			this.out.write(request.toByteArray());
-			this.out.flush();
-			return read();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return this.client.command(arguments);
 	}
 
 	/**
@@ -113,61 +76,9 @@ final class Resp implements AutoCloseable {
 		return Math.round(seconds * 1_000_000);
 	}
 
-	private @Nullable Object read() throws IOException {
-		int type = this.in.read();
-		String line = line();
-		switch (type) {
-			case '+':
-				return line;
-			case '-':
-				throw new IllegalStateException("Redis answered: " + line);
-			case ':':
-				return Long.parseLong(line);
-			case '$': {
-				int length = Integer.parseInt(line);
-				if (length < 0) {
-					return null;
-				}
-				byte[] bytes = this.in.readNBytes(length + 2);
-				return new String(bytes, 0, length, StandardCharsets.UTF_8);
-			}
-			case '*': {
-				int count = Integer.parseInt(line);
-				if (count < 0) {
-					return null;
-				}
-				List<@Nullable Object> items = new ArrayList<>(count);
-				for (int i = 0; i < count; i++) {
-					items.add(read());
-				}
-				return items;
-			}
-			default:
-				throw new IllegalStateException("Unexpected RESP type " + (char) type);
-		}
-	}
-
-	private String line() throws IOException {
-		StringBuilder line = new StringBuilder();
-		int c;
-		while ((c = this.in.read()) != '\r') {
-			if (c < 0) {
-				throw new IOException("Redis closed the connection");
-			}
-			line.append((char) c);
-		}
-		this.in.read();
-		return line.toString();
-	}
-
 	@Override
 	public void close() {
-		try {
-			this.socket.close();
-		}
-		catch (IOException ex) {
-			// closing anyway
-		}
+		this.client.close();
 	}
 
 }

@@ -101,7 +101,7 @@ public final class RedisServer implements AutoCloseable {
 	 * @return the reply: a String, Long, List, or {@code null}
 	 */
 	public @Nullable Object command(String... arguments) {
-		try (RespConnection connection = new RespConnection(this.port)) {
+		try (RespClient connection = new RespClient(this.port)) {
 			if (this.password != null) {
 				connection.command("AUTH", this.password);
 			}

@@ -8,16 +8,17 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The smallest RESP2 client that lets a test inspect a server: one command at a time on
- * one socket, independent of the client under test.
+ * The smallest RESP2 client that lets a test or a benchmark inspect a server: one command
+ * at a time on one socket of 127.0.0.1, independent of the client under test.
  */
-final class RespConnection implements AutoCloseable {
+public final class RespClient implements AutoCloseable {
 
 	private final Socket socket;
 
@@ -25,10 +26,23 @@ final class RespConnection implements AutoCloseable {
 
 	private final OutputStream out;
 
-	RespConnection(int port) {
+	/**
+	 * Connects to a server on 127.0.0.1, waiting at most 10 seconds for any reply.
+	 * @param port the server's port
+	 */
+	public RespClient(int port) {
+		this(port, Duration.ofSeconds(10));
+	}
+
+	/**
+	 * Connects to a server on 127.0.0.1.
+	 * @param port the server's port
+	 * @param replyTimeout the longest wait for a reply
+	 */
+	public RespClient(int port, Duration replyTimeout) {
 		try {
 			this.socket = new Socket(InetAddress.getLoopbackAddress(), port);
-			this.socket.setSoTimeout(10_000);
+			this.socket.setSoTimeout((int) replyTimeout.toMillis());
 			this.in = new BufferedInputStream(this.socket.getInputStream());
 			this.out = this.socket.getOutputStream();
 		}
@@ -37,7 +51,12 @@ final class RespConnection implements AutoCloseable {
 		}
 	}
 
-	@Nullable Object command(String... arguments) {
+	/**
+	 * Sends one command and reads its reply.
+	 * @param arguments the command and its arguments
+	 * @return the reply: a String, Long, List, or {@code null}
+	 */
+	public @Nullable Object command(String... arguments) {
 		try {
 			StringBuilder request = new StringBuilder("*").append(arguments.length).append("\r\n");
 			for (String argument : arguments) {
