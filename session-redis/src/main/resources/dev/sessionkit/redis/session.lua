@@ -52,6 +52,13 @@ local function with_status(status, data)
   return data
 end
 
+-- Deletes the session and answers it, with the given status word first.
+local function remove_answering(status)
+  local data = redis.call('HGETALL', key)
+  redis.call('DEL', key)
+  return with_status(status, data)
+end
+
 if op == 'load' then
   -- ARGV[4]: '1' to record this access (slides the deadline), '0' to only read
   local accessed, max_inactive, status = read_meta()
@@ -59,9 +66,7 @@ if op == 'load' then
     return { status }
   end
   if is_expired(accessed, max_inactive) then
-    local data = redis.call('HGETALL', key)
-    redis.call('DEL', key)
-    return with_status('expired', data)
+    return remove_answering('expired')
   end
   if ARGV[4] == '1' and now > accessed then
     redis.call('HSET', key, 'accessed', now)
@@ -93,9 +98,7 @@ if op == 'update' then
     return { 'gone' }
   end
   if is_expired(accessed, max_inactive) then
-    local data = redis.call('HGETALL', key)
-    redis.call('DEL', key)
-    return with_status('expired', data)
+    return remove_answering('expired')
   end
   local old_principal = redis.call('HGET', key, 'principal') or ''
   local removed = tonumber(ARGV[7])
@@ -148,12 +151,7 @@ if op == 'take' then
     end
     return { 'live', accessed + max_inactive }
   end
-  local data = redis.call('HGETALL', key)
-  redis.call('DEL', key)
-  if expired then
-    return with_status('expired', data)
-  end
-  return with_status('taken', data)
+  return remove_answering(expired and 'expired' or 'taken')
 end
 
 return redis.error_reply('unknown SessionKit operation ' .. tostring(op))

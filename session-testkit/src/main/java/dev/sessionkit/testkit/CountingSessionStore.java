@@ -12,10 +12,10 @@ import dev.sessionkit.core.spi.StoredSession;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link SessionStore} that counts the operations reaching the store it wraps, so the
- * kit can check that a save with nothing to write reaches no store.
+ * A {@link SessionStore} that counts the loads and saves reaching the store it wraps, so
+ * a test can check that a request costs the store operations it should, and no more.
  */
-final class CountingSessionStore implements SessionStore {
+public final class CountingSessionStore implements SessionStore {
 
 	private final SessionStore delegate;
 
@@ -23,15 +23,27 @@ final class CountingSessionStore implements SessionStore {
 
 	private final AtomicInteger saves = new AtomicInteger();
 
-	CountingSessionStore(SessionStore delegate) {
+	/**
+	 * Wraps a store.
+	 * @param delegate the store that does the work
+	 */
+	public CountingSessionStore(SessionStore delegate) {
 		this.delegate = delegate;
 	}
 
-	int loads() {
+	/**
+	 * Returns how many loads reached the store so far.
+	 * @return the count
+	 */
+	public int loads() {
 		return this.loads.get();
 	}
 
-	int saves() {
+	/**
+	 * Returns how many saves reached the store so far.
+	 * @return the count
+	 */
+	public int saves() {
 		return this.saves.get();
 	}
 

@@ -1,19 +1,12 @@
 package dev.sessionkit.sample.chatbot.web;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 import dev.sessionkit.core.SessionKitRepository;
 import dev.sessionkit.core.codec.AttributeCodec;
-import dev.sessionkit.core.spi.SaveResult;
-import dev.sessionkit.core.spi.SessionChanges;
-import dev.sessionkit.core.spi.SessionStore;
-import dev.sessionkit.core.spi.StoredSession;
 import dev.sessionkit.memory.CaffeineSessionStore;
 import dev.sessionkit.sample.chatbot.support.ApiClient;
-import org.jspecify.annotations.Nullable;
+import dev.sessionkit.testkit.CountingSessionStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,20 +33,20 @@ class SessionReadsTests {
 	private int port;
 
 	@Autowired
-	private CountingStore store;
+	private CountingSessionStore store;
 
 	@Test
 	void onlyRequestsThatUseTheSessionReadIt() {
 		ApiClient browser = ApiClient.onPort(this.port);
 		browser.patch("/api/form", "{\"annualIncome\":90000}");
 		assertThat(browser.cookie()).isNotNull();
-		int loads = this.store.loads.get();
+		int loads = this.store.loads();
 		for (String path : new String[] { "/healthz", "/", "/app.js", "/app.css", "/favicon.ico" }) {
 			browser.get(path);
 		}
-		assertThat(this.store.loads.get()).isEqualTo(loads);
+		assertThat(this.store.loads()).isEqualTo(loads);
 		browser.get("/api/form");
-		assertThat(this.store.loads.get()).isEqualTo(loads + 1);
+		assertThat(this.store.loads()).isEqualTo(loads + 1);
 	}
 
 	/**
@@ -64,57 +57,14 @@ class SessionReadsTests {
 	static class CountingStoreConfiguration {
 
 		@Bean
-		CountingStore countingStore() {
-			return new CountingStore(CaffeineSessionStore.builder().build());
+		CountingSessionStore countingStore() {
+			return new CountingSessionStore(CaffeineSessionStore.builder().build());
 		}
 
 		@Bean
-		SessionKitRepository sessionRepository(CountingStore store) {
+		SessionKitRepository sessionRepository(CountingSessionStore store) {
 			return new SessionKitRepository(store,
 					AttributeCodec.json(List.of("dev.sessionkit.sample.chatbot"), getClass().getClassLoader()));
-		}
-
-	}
-
-	static final class CountingStore implements SessionStore {
-
-		final AtomicInteger loads = new AtomicInteger();
-
-		private final SessionStore delegate;
-
-		CountingStore(SessionStore delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public @Nullable StoredSession loadAndTouch(String id, Instant now) {
-			this.loads.incrementAndGet();
-			return this.delegate.loadAndTouch(id, now);
-		}
-
-		@Override
-		public SaveResult save(SessionChanges changes, Instant now) {
-			return this.delegate.save(changes, now);
-		}
-
-		@Override
-		public @Nullable StoredSession delete(String id, Instant now) {
-			return this.delegate.delete(id, now);
-		}
-
-		@Override
-		public List<StoredSession> findByPrincipalName(String principalName, Instant now) {
-			return this.delegate.findByPrincipalName(principalName, now);
-		}
-
-		@Override
-		public void removeExpired(Instant now) {
-			this.delegate.removeExpired(now);
-		}
-
-		@Override
-		public void setExpirationListener(Consumer<StoredSession> listener) {
-			this.delegate.setExpirationListener(listener);
 		}
 
 	}
