@@ -90,6 +90,7 @@ final class RedisConnectionFactory {
 			}
 		}
 		Config config = new Config();
+		config.setNettyThreads(ioThreads());
 		if (this.trustManagerFactory != null) {
 			config.setSslTrustManagerFactory(this.trustManagerFactory);
 		}
@@ -130,6 +131,21 @@ final class RedisConnectionFactory {
 			.setConnectionPoolSize(redis.getConnectionPoolSize())
 			.setConnectionMinimumIdleSize(redis.getConnectionMinimumIdleSize());
 		return config;
+	}
+
+	/**
+	 * Netty threads for the client: Redisson's default, 32, costs more CPU per command
+	 * than the I/O it spreads, on the few cores an application usually has.
+	 */
+	private int ioThreads() {
+		int threads = this.properties.getIoThreads();
+		if (threads < 0) {
+			throw new RedisSetupException("sessionkit.redis.io-threads must not be negative, but was " + threads,
+					"Set sessionkit.redis.io-threads to 0 (as many as there are processors, at least 2) "
+							+ "or to a positive number.",
+					null);
+		}
+		return (threads > 0) ? threads : Math.max(2, Runtime.getRuntime().availableProcessors());
 	}
 
 	/** The host when no URL is given: localhost unless set, as for Spring Data Redis. */

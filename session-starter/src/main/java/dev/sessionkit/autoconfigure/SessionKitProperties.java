@@ -258,6 +258,12 @@ public class SessionKitProperties {
 		private int connectionMinimumIdleSize = 2;
 
 		/**
+		 * Threads that do the client's network I/O; 0 means as many as there are
+		 * processors, at least 2. More threads than cores only add context switches.
+		 */
+		private int ioThreads;
+
+		/**
 		 * How often the instance holding the sweeper lock removes expired sessions and
 		 * publishes their SessionExpiredEvent.
 		 */
@@ -395,6 +401,14 @@ public class SessionKitProperties {
 
 		public void setConnectionMinimumIdleSize(int connectionMinimumIdleSize) {
 			this.connectionMinimumIdleSize = connectionMinimumIdleSize;
+		}
+
+		public int getIoThreads() {
+			return this.ioThreads;
+		}
+
+		public void setIoThreads(int ioThreads) {
+			this.ioThreads = ioThreads;
 		}
 
 		public Duration getSweepInterval() {

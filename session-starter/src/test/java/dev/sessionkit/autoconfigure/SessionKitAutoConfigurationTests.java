@@ -281,6 +281,15 @@ class SessionKitAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void negativeIoThreadsFailNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("sessionkit.redis.url=redis://127.0.0.1:" + closedPort(),
+					"sessionkit.redis.io-threads=-1")
+			.run((context) -> assertThat(findCause(context.getStartupFailure(), RedisSetupException.class))
+				.hasMessageContaining("sessionkit.redis.io-threads must not be negative"));
+	}
+
 	private static int closedPort() {
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
 				java.net.InetAddress.getLoopbackAddress())) {

@@ -130,6 +130,17 @@ class SessionKitRedisIT {
 	}
 
 	@Test
+	void clientUsesAFewIoThreadsNotRedissonsThirtyTwo() {
+		int expected = Math.max(2, Runtime.getRuntime().availableProcessors());
+		this.contextRunner.withPropertyValues("sessionkit.redis.url=" + server.url())
+			.run((context) -> assertThat(context.getBean(RedissonClient.class).getConfig().getNettyThreads())
+				.isEqualTo(expected));
+		this.contextRunner.withPropertyValues("sessionkit.redis.url=" + server.url(), "sessionkit.redis.io-threads=5")
+			.run((context) -> assertThat(context.getBean(RedissonClient.class).getConfig().getNettyThreads())
+				.isEqualTo(5));
+	}
+
+	@Test
 	void applicationRedissonClientIsUsedAndNotShutDownByUs() {
 		Config config = new Config();
 		config.useSingleServer().setAddress(server.url()).setConnectionMinimumIdleSize(1);
