@@ -216,7 +216,8 @@ public final class KitSession implements Session {
 		}
 		if (attribute.value == null) {
 			try {
-				attribute.value = this.repository.getCodec().decode(name, Objects.requireNonNull(attribute.encoded));
+				attribute.value = this.repository.getDecodedValues()
+					.decode(name, Objects.requireNonNull(attribute.encoded));
 			}
 			catch (AttributeCodecException ex) {
 				this.repository.attributeDropped(this, ex);
@@ -299,6 +300,9 @@ public final class KitSession implements Session {
 			Attribute attribute = this.attributes.get(name);
 			if (attribute != null) {
 				attribute.encoded = encoded;
+				if (attribute.value != null) {
+					this.repository.getDecodedValues().saved(name, attribute.value, encoded);
+				}
 			}
 		});
 		this.changed.clear();

@@ -46,6 +46,11 @@ import org.springframework.session.events.SessionExpiredEvent;
  */
 public final class SessionKitRepository implements FindByIndexNameSessionRepository<KitSession> {
 
+	/**
+	 * The default of {@link #setDecodedValueCacheSize}: 16M characters of encoded values.
+	 */
+	public static final long DEFAULT_DECODED_VALUE_CACHE_SIZE = 16L * 1024 * 1024;
+
 	private static final Log logger = LogFactory.getLog(SessionKitRepository.class);
 
 	private final SessionStore store;
@@ -67,6 +72,10 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 	private ApplicationEventPublisher eventPublisher = (event) -> {
 	};
 
+	private long decodedValueCacheSize = DEFAULT_DECODED_VALUE_CACHE_SIZE;
+
+	private DecodedValues decodedValues;
+
 	/** The sessions found so far in the request scope open on this thread, if any. */
 	private final ThreadLocal<@Nullable Map<String, KitSession>> requestSessions = new ThreadLocal<>();
 
@@ -78,6 +87,7 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 	public SessionKitRepository(SessionStore store, AttributeCodec codec) {
 		this.store = Objects.requireNonNull(store, "store must not be null");
 		this.codec = Objects.requireNonNull(codec, "codec must not be null");
+		this.decodedValues = newDecodedValues();
 		store.setExpirationListener(this::publishExpired);
 	}
 
@@ -89,6 +99,25 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 	public void setDefaultMaxInactiveInterval(Duration defaultMaxInactiveInterval) {
 		this.defaultMaxInactiveInterval = Objects.requireNonNull(defaultMaxInactiveInterval,
 				"defaultMaxInactiveInterval must not be null");
+		this.decodedValues = newDecodedValues();
+	}
+
+	/**
+	 * Set how much the repository remembers of the attribute values it decoded or saved,
+	 * measured in characters of their encoded form, so that reading the same value again
+	 * copies it instead of decoding it. Only values of known structure are kept (strings,
+	 * numbers, enums, {@code java.time} values, records of those, and the JDK's lists,
+	 * sets and maps of them); every read still gets its own copy. A value unused for the
+	 * default max inactive interval is forgotten. 0 turns it off; default
+	 * {@value #DEFAULT_DECODED_VALUE_CACHE_SIZE}.
+	 * @param characters the most characters of encoded values to remember
+	 */
+	public void setDecodedValueCacheSize(long characters) {
+		if (characters < 0) {
+			throw new IllegalArgumentException("decodedValueCacheSize must not be negative");
+		}
+		this.decodedValueCacheSize = characters;
+		this.decodedValues = newDecodedValues();
 	}
 
 	/**
@@ -270,6 +299,16 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 
 	AttributeCodec getCodec() {
 		return this.codec;
+	}
+
+	DecodedValues getDecodedValues() {
+		return this.decodedValues;
+	}
+
+	private DecodedValues newDecodedValues() {
+		Duration interval = this.defaultMaxInactiveInterval;
+		Duration unusedFor = (interval.isNegative() || interval.isZero()) ? Duration.ofMinutes(30) : interval;
+		return new DecodedValues(this.codec, this.decodedValueCacheSize, unusedFor);
 	}
 
 	Instant now() {

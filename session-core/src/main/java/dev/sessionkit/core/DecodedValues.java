@@ -1,0 +1,140 @@
+package dev.sessionkit.core;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
+import dev.sessionkit.core.codec.AttributeCodec;
+import dev.sessionkit.core.codec.AttributeCodecException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decoded attribute values by their encoded form, so that a value read again (the same
+ * JSON, from any session of any store) is copied from a template instead of decoded. Only
+ * values {@link ValueTemplates} can copy are kept, each request still gets its own copy,
+ * and what the cache answers is what decoding would: templates come from decoding, or
+ * from a saved value whose types were checked once against a real round trip.
+ * <p>
+ * Bounded by the total length of the encoded forms it keeps, and an entry not used for
+ * the sessions' timeout is dropped with them.
+ */
+final class DecodedValues {
+
+	private final AttributeCodec codec;
+
+	private final @Nullable Cache<String, Object> templates;
+
+	/** Types whose values' templates equal what decoding their JSON gives. */
+	private final Set<Class<?>> faithful = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Types whose values came back different from JSON: their values are never seeded.
+	 */
+	private final Set<Class<?>> unfaithful = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * @param codec decodes what the cache does not hold
+	 * @param maxCharacters the most encoded characters to keep templates of; 0 for none
+	 * @param unusedFor how long a template is kept without being used
+	 */
+	DecodedValues(AttributeCodec codec, long maxCharacters, Duration unusedFor) {
+		this.codec = codec;
+		this.templates = (maxCharacters > 0) ? Caffeine.newBuilder()
+			.maximumWeight(maxCharacters)
+			.weigher((String encoded, Object template) -> encoded.length())
+			.expireAfterAccess(unusedFor)
+			.scheduler(Scheduler.systemScheduler())
+			.build() : null;
+	}
+
+	/**
+	 * Decodes an attribute value, or copies it from the template of the same encoded
+	 * form.
+	 * @throws AttributeCodecException as {@link AttributeCodec#decode} does
+	 */
+	Object decode(String name, String encoded) {
+		Cache<String, Object> cache = this.templates;
+		if (cache == null) {
+			return this.codec.decode(name, encoded);
+		}
+		Object template = cache.getIfPresent(encoded);
+		if (template != null) {
+			return ValueTemplates.copy(template);
+		}
+		Object value = this.codec.decode(name, encoded);
+		Object fresh = ValueTemplates.template(value, (type) -> {
+		});
+		if (fresh != null) {
+			cache.put(encoded, fresh);
+		}
+		return value;
+	}
+
+	/**
+	 * Keeps a template of a value just saved in the given encoded form, so that the next
+	 * read of it needs no decoding. Values of types not yet seen are checked against a
+	 * real decoding first.
+	 */
+	void saved(String name, Object value, String encoded) {
+		Cache<String, Object> cache = this.templates;
+		if (cache == null || cache.getIfPresent(encoded) != null) {
+			return;
+		}
+		Set<Class<?>> types = new HashSet<>();
+		Object template = ValueTemplates.template(value, types::add);
+		if (template == null || types.stream().anyMatch(this.unfaithful::contains)) {
+			return;
+		}
+		if (!this.faithful.containsAll(types)) {
+			Object decoded;
+			try {
+				decoded = this.codec.decode(name, encoded);
+			}
+			catch (AttributeCodecException ex) {
+				this.unfaithful.addAll(types);
+				return;
+			}
+			if (!sameStructure(decoded, template)) {
+				this.unfaithful.addAll(types);
+				return;
+			}
+			this.faithful.addAll(types);
+		}
+		cache.put(encoded, template);
+	}
+
+	/** Equal values of the same classes, all the way down. */
+	private static boolean sameStructure(@Nullable Object decoded, @Nullable Object template) {
+		if (decoded == null || template == null) {
+			return decoded == template;
+		}
+		if (decoded.getClass() != template.getClass() || !Objects.equals(decoded, template)) {
+			return false;
+		}
+		if (decoded instanceof java.util.Collection<?> left && template instanceof java.util.Collection<?> right) {
+			if (decoded instanceof java.util.List<?>) {
+				java.util.Iterator<?> rightElements = right.iterator();
+				for (Object element : left) {
+					if (!sameStructure(element, rightElements.next())) {
+						return false;
+					}
+				}
+			}
+			return true;
+		}
+		if (decoded instanceof java.util.Map<?, ?> left && template instanceof java.util.Map<?, ?> right) {
+			for (java.util.Map.Entry<?, ?> entry : left.entrySet()) {
+				if (!sameStructure(entry.getValue(), right.get(entry.getKey()))) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+}

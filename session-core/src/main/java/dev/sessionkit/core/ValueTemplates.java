@@ -1,0 +1,209 @@
+package dev.sessionkit.core;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Private copies of attribute values whose structure is known: immutable leaves (strings,
+ * numbers, enums, {@code java.time} values, records made only of those) are shared, the
+ * JDK's plain collections are copied. A template handed to {@link #copy} yields a value
+ * that no other holder can change, which is what a JSON round trip gives, for a fraction
+ * of its cost. Anything else (beans, arrays, other collections) has no template.
+ */
+final class ValueTemplates {
+
+	private static final Set<Class<?>> LEAVES = Set.of(String.class, Boolean.class, Character.class, Byte.class,
+			Short.class, Integer.class, Long.class, Float.class, Double.class, BigInteger.class, BigDecimal.class,
+			UUID.class, Instant.class, LocalDate.class, LocalDateTime.class, LocalTime.class, Duration.class);
+
+	private static final String JACKSON_ANNOTATIONS = "com.fasterxml.jackson.annotation.";
+
+	private static final String JACKSON_DATABIND_ANNOTATIONS = "tools.jackson.databind.annotation.";
+
+	/** Records and enums whose instances are immutable and written field by field. */
+	private static final ClassValue<Boolean> PLAIN_TYPES = new ClassValue<>() {
+		@Override
+		protected Boolean computeValue(Class<?> type) {
+			return isPlain(type, new HashSet<>());
+		}
+	};
+
+	private ValueTemplates() {
+	}
+
+	/**
+	 * Returns a template of the value, or {@code null} if its structure is not one this
+	 * class knows how to copy.
+	 * @param value the value
+	 * @param types receives every class met in the value, for callers that verify them
+	 * @return the template, owned by the caller
+	 */
+	static @Nullable Object template(Object value, Consumer<Class<?>> types) {
+		return copyOf(value, types, 0);
+	}
+
+	/**
+	 * Returns a copy of a template: collections are new, immutable leaves are shared.
+	 * @param template a value returned by {@link #template}
+	 * @return the copy
+	 */
+	static Object copy(Object template) {
+		Object copy = copyOf(template, (type) -> {
+		}, 0);
+		if (copy == null) {
+			throw new IllegalStateException("Not a template: " + template.getClass().getName());
+		}
+		return copy;
+	}
+
+	private static @Nullable Object copyOf(@Nullable Object value, Consumer<Class<?>> types, int depth) {
+		if (value == null) {
+			return NULL;
+		}
+		if (depth > 32) {
+			return null;
+		}
+		Class<?> type = value.getClass();
+		types.accept(type);
+		if (LEAVES.contains(type) || ((value instanceof Enum<?> || type.isRecord()) && PLAIN_TYPES.get(type))) {
+			return value;
+		}
+		if (type == ArrayList.class) {
+			return copyElements((Collection<?>) value, new ArrayList<>(((Collection<?>) value).size()), types, depth);
+		}
+		if (type == HashSet.class) {
+			return copyElements((Collection<?>) value, new HashSet<>(), types, depth);
+		}
+		if (type == LinkedHashSet.class) {
+			return copyElements((Collection<?>) value, new LinkedHashSet<>(), types, depth);
+		}
+		if (type == HashMap.class) {
+			return copyEntries((Map<?, ?>) value, new HashMap<>(), types, depth);
+		}
+		if (type == LinkedHashMap.class) {
+			return copyEntries((Map<?, ?>) value, new LinkedHashMap<>(), types, depth);
+		}
+		return null;
+	}
+
+	private static @Nullable Object copyElements(Collection<?> source, Collection<Object> target,
+			Consumer<Class<?>> types, int depth) {
+		for (Object element : source) {
+			Object copy = copyOf(element, types, depth + 1);
+			if (copy == null) {
+				return null;
+			}
+			target.add((copy != NULL) ? copy : null);
+		}
+		return target;
+	}
+
+	/** Maps with string keys only: JSON keys come back as strings whatever they were. */
+	private static @Nullable Object copyEntries(Map<?, ?> source, Map<Object, Object> target, Consumer<Class<?>> types,
+			int depth) {
+		for (Map.Entry<?, ?> entry : source.entrySet()) {
+			if (!(entry.getKey() instanceof String key)) {
+				return null;
+			}
+			Object copy = copyOf(entry.getValue(), types, depth + 1);
+			if (copy == null) {
+				return null;
+			}
+			target.put(key, (copy != NULL) ? copy : null);
+		}
+		return target;
+	}
+
+	/**
+	 * An enum, or a record whose components are all primitives, leaves or such types,
+	 * none of them carrying Jackson annotations (which could make JSON differ from the
+	 * fields).
+	 */
+	private static boolean isPlain(Class<?> type, Set<Class<?>> visiting) {
+		if (type.isPrimitive() || LEAVES.contains(type)) {
+			return true;
+		}
+		if (type.isEnum() || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
+			Class<?> enumType = type.isEnum() ? type : type.getSuperclass();
+			if (hasJacksonAnnotation(enumType)) {
+				return false;
+			}
+			for (java.lang.reflect.Field field : enumType.getDeclaredFields()) {
+				if (hasJacksonAnnotation(field)) {
+					return false;
+				}
+			}
+			for (java.lang.reflect.Method method : enumType.getDeclaredMethods()) {
+				if (hasJacksonAnnotation(method)) {
+					return false;
+				}
+			}
+			return true;
+		}
+		if (!type.isRecord() || !visiting.add(type) || hasJacksonAnnotation(type)) {
+			return false;
+		}
+		for (RecordComponent component : type.getRecordComponents()) {
+			if (hasJacksonAnnotation(component) || hasJacksonAnnotation(component.getAccessor())
+					|| !isPlain(component.getType(), visiting)) {
+				return false;
+			}
+			try {
+				if (hasJacksonAnnotation(type.getDeclaredField(component.getName()))) {
+					return false;
+				}
+			}
+			catch (NoSuchFieldException ex) {
+				return false;
+			}
+		}
+		for (java.lang.reflect.Constructor<?> constructor : type.getDeclaredConstructors()) {
+			if (hasJacksonAnnotation(constructor)) {
+				return false;
+			}
+			for (java.lang.reflect.Parameter parameter : constructor.getParameters()) {
+				if (hasJacksonAnnotation(parameter)) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	private static boolean hasJacksonAnnotation(AnnotatedElement element) {
+		for (Annotation annotation : element.getAnnotations()) {
+			String name = annotation.annotationType().getName();
+			if (name.startsWith(JACKSON_ANNOTATIONS) || name.startsWith(JACKSON_DATABIND_ANNOTATIONS)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Stands for a null element while copying, so that {@code null} can mean "no
+	 * template".
+	 */
+	private static final Object NULL = new Object();
+
+}

@@ -1,0 +1,190 @@
+package dev.sessionkit.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.sessionkit.core.SessionKitRepositoryTests.RecordingStore;
+import dev.sessionkit.core.codec.AttributeCodec;
+import dev.sessionkit.outside.Outsider;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reading a value again copies it from what an earlier read or save left, instead of
+ * decoding JSON, and gives exactly what decoding would.
+ */
+class DecodedValuesTests {
+
+	private final RecordingStore store = new RecordingStore();
+
+	private final CountingCodec codec = new CountingCodec(AttributeCodec
+		.json(List.of(DecodedValuesTests.class.getPackageName()), DecodedValuesTests.class.getClassLoader()));
+
+	private final SessionKitRepository repository = new SessionKitRepository(this.store, this.codec);
+
+	@Test
+	void aValueReadAgainIsCopiedNotDecoded() {
+		String id = saved("chat", chat("hello", "hi"));
+		List<Message> first = read(id, "chat");
+		int decodes = this.codec.decodes.get();
+		List<Message> second = read(id, "chat");
+		assertThat(this.codec.decodes.get()).isEqualTo(decodes);
+		assertThat(second).isEqualTo(first).isNotSameAs(first).isInstanceOf(ArrayList.class);
+		assertThat(second.get(0)).isSameAs(first.get(0));
+	}
+
+	@Test
+	void aSavedValueIsReadWithoutDecodingOnceItsTypesAreKnown() {
+		saved("chat", chat("first"));
+		int decodes = this.codec.decodes.get();
+		String id = saved("chat", chat("second", "third"));
+		assertThat(this.<List<Message>>read(id, "chat")).isEqualTo(chat("second", "third"));
+		assertThat(this.codec.decodes.get()).isEqualTo(decodes);
+	}
+
+	@Test
+	void everyReadGetsItsOwnCopy() {
+		String id = saved("chat", chat("hello"));
+		List<Message> mine = read(id, "chat");
+		mine.add(new Message("user", "not saved", Instant.EPOCH, Kind.QUESTION));
+		Map<String, List<Message>> nested = new LinkedHashMap<>();
+		nested.put("today", chat("a"));
+		String other = saved("byDay", nested);
+		Map<String, List<Message>> first = read(other, "byDay");
+		first.get("today").clear();
+		assertThat(this.<List<Message>>read(id, "chat")).isEqualTo(chat("hello"));
+		assertThat(this.<Map<String, List<Message>>>read(other, "byDay")).isEqualTo(nested);
+	}
+
+	@Test
+	void aValueWhoseJsonDiffersFromItsFieldsIsReadAsDecodingGivesIt() {
+		String id = saved("note", new Annotated("shown", "hidden"));
+		assertThat(this.<Annotated>read(id, "note")).isEqualTo(new Annotated("shown", null));
+		assertThat(this.<Annotated>read(id, "note")).isEqualTo(new Annotated("shown", null));
+	}
+
+	@Test
+	void mapsWithNonStringKeysAreReadAsDecodingGivesThem() {
+		Map<Long, String> byNumber = new HashMap<>();
+		byNumber.put(7L, "seven");
+		String id = saved("byNumber", byNumber);
+		Map<Object, String> read = read(id, "byNumber");
+		assertThat(read).containsOnlyKeys("7");
+		assertThat(this.<Map<Object, String>>read(id, "byNumber")).containsOnlyKeys("7");
+	}
+
+	@Test
+	void aNestedTypeThatDecodingRejectsIsNotServedFromASave() {
+		List<Object> mixed = new ArrayList<>();
+		mixed.add(new Outsider("x"));
+		String id = saved("mixed", mixed);
+		KitSession session = this.repository.findById(id);
+		assertThat(session).isNotNull();
+		assertThat(session.<Object>getAttribute("mixed")).isNull();
+	}
+
+	@Test
+	void sizeZeroDecodesEveryRead() {
+		this.repository.setDecodedValueCacheSize(0);
+		String id = saved("chat", chat("hello"));
+		read(id, "chat");
+		int decodes = this.codec.decodes.get();
+		read(id, "chat");
+		assertThat(this.codec.decodes.get()).isEqualTo(decodes + 1);
+	}
+
+	@Test
+	void templatesCopyCollectionsAndShareImmutableValues() {
+		Message message = new Message("user", "hello", Instant.EPOCH, Kind.ANSWER);
+		List<Object> list = new ArrayList<>(List.of(message, "text", 5L));
+		Object template = ValueTemplates.template(list, (type) -> {
+		});
+		assertThat(template).isEqualTo(list).isNotSameAs(list);
+		Object copy = ValueTemplates.copy(template);
+		assertThat(copy).isEqualTo(list).isNotSameAs(template);
+		assertThat(((List<?>) copy).get(0)).isSameAs(message);
+	}
+
+	@Test
+	void noTemplateForValuesOfUnknownStructure() {
+		assertThat(ValueTemplates.template(new StringBuilder("mutable"), (type) -> {
+		})).isNull();
+		assertThat(ValueTemplates.template(List.of("immutable", "but", "not", "plain"), (type) -> {
+		})).isNull();
+		assertThat(ValueTemplates.template(new WithList(new ArrayList<>()), (type) -> {
+		})).isNull();
+		assertThat(ValueTemplates.template(new Annotated("a", "b"), (type) -> {
+		})).isNull();
+		assertThat(ValueTemplates.template(new int[] { 1 }, (type) -> {
+		})).isNull();
+	}
+
+	private String saved(String name, Object value) {
+		KitSession session = this.repository.createSession();
+		session.setAttribute(name, value);
+		this.repository.save(session);
+		return session.getId();
+	}
+
+	private <T> T read(String id, String name) {
+		KitSession session = this.repository.findById(id);
+		assertThat(session).isNotNull();
+		T value = session.getAttribute(name);
+		assertThat(value).isNotNull();
+		return value;
+	}
+
+	private static List<Message> chat(String... texts) {
+		List<Message> chat = new ArrayList<>();
+		for (String text : texts) {
+			chat.add(new Message("user", text, Instant.ofEpochSecond(1_767_225_600L), Kind.QUESTION));
+		}
+		return chat;
+	}
+
+	enum Kind {
+
+		QUESTION, ANSWER
+
+	}
+
+	record Message(String role, String text, Instant at, Kind kind) {
+	}
+
+	record Annotated(String shown, @JsonIgnore String hidden) {
+	}
+
+	record WithList(List<String> items) {
+	}
+
+	static final class CountingCodec implements AttributeCodec {
+
+		final AtomicInteger decodes = new AtomicInteger();
+
+		private final AttributeCodec delegate;
+
+		CountingCodec(AttributeCodec delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public String encode(String name, Object value) {
+			return this.delegate.encode(name, value);
+		}
+
+		@Override
+		public Object decode(String name, String encoded) {
+			this.decodes.incrementAndGet();
+			return this.delegate.decode(name, encoded);
+		}
+
+	}
+
+}
