@@ -26,6 +26,9 @@ final class SessionScript {
 
 	private static final String ATTRIBUTE_PREFIX = "attr:";
 
+	/** The field holding "created accessed maxInactive", in milliseconds. */
+	private static final String META = "meta";
+
 	private SessionScript() {
 	}
 
@@ -40,8 +43,8 @@ final class SessionScript {
 	static Object[] create(StoredSession session, Instant now, Duration grace) {
 		List<Object> arguments = new ArrayList<>(
 				List.of("create", millis(now), grace.toMillis(), millis(session.lastAccessedTime()),
-						session.maxInactiveInterval().toMillis(), "created", millis(session.creationTime()), "accessed",
-						millis(session.lastAccessedTime()), "maxInactive", session.maxInactiveInterval().toMillis()));
+						session.maxInactiveInterval().toMillis(), META, millis(session.creationTime()) + " "
+								+ millis(session.lastAccessedTime()) + " " + session.maxInactiveInterval().toMillis()));
 		if (session.principalName() != null) {
 			arguments.add("principal");
 			arguments.add(session.principalName());
@@ -83,20 +86,24 @@ final class SessionScript {
 	/** The session in a reply of the form status, field, value, ... */
 	static StoredSession session(String id, List<Object> reply) {
 		Map<String, String> attributes = new HashMap<>();
-		Map<String, String> meta = new HashMap<>();
+		String meta = null;
+		String principal = null;
 		for (int i = 1; i + 1 < reply.size(); i += 2) {
 			String field = (String) reply.get(i);
 			String value = String.valueOf(reply.get(i + 1));
 			if (field.startsWith(ATTRIBUTE_PREFIX)) {
 				attributes.put(field.substring(ATTRIBUTE_PREFIX.length()), value);
 			}
-			else {
-				meta.put(field, value);
+			else if (field.equals(META)) {
+				meta = value;
+			}
+			else if (field.equals("principal")) {
+				principal = value;
 			}
 		}
-		return new StoredSession(id, instant(meta.get("created")), instant(meta.get("accessed")),
-				Duration.ofMillis(Long.parseLong(Objects.requireNonNull(meta.get("maxInactive")))), attributes,
-				meta.get("principal"));
+		String[] times = Objects.requireNonNull(meta, "the script answered a session without meta").split(" ");
+		return new StoredSession(id, instant(times[0]), instant(times[1]), Duration.ofMillis(Long.parseLong(times[2])),
+				attributes, principal);
 	}
 
 	/**
@@ -111,8 +118,8 @@ final class SessionScript {
 		return instant.toEpochMilli();
 	}
 
-	private static Instant instant(@Nullable String millis) {
-		return Instant.ofEpochMilli(Long.parseLong(Objects.requireNonNull(millis)));
+	private static Instant instant(String millis) {
+		return Instant.ofEpochMilli(Long.parseLong(millis));
 	}
 
 	private static String load() {

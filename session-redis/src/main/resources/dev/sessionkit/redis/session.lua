@@ -6,8 +6,9 @@
 -- ARGV[3]  grace, milliseconds the hash outlives its deadline so the sweeper can still
 --          read an expired session and report it with its attributes
 --
--- Hash fields: created, accessed (epoch ms), maxInactive (ms, negative = never expires),
--- principal (optional), and attr:<name> = the attribute's JSON.
+-- Hash fields: meta = '<created> <accessed> <maxInactive>' (epoch ms, epoch ms, ms; a
+-- negative maxInactive never expires: one field, since each hash field costs Redis about
+-- 80 bytes of its own), principal (optional), and attr:<name> = the attribute's JSON.
 -- A session is expired when maxInactive >= 0 and accessed + maxInactive <= now.
 -- Replies start with a status word; session data follows as field, value pairs.
 
@@ -15,6 +16,10 @@ local key = KEYS[1]
 local op = ARGV[1]
 local now = tonumber(ARGV[2])
 local grace = tonumber(ARGV[3])
+
+local function write_meta(created, accessed, max_inactive)
+  redis.call('HSET', key, 'meta', string.format('%d %d %d', created, accessed, max_inactive))
+end
 
 local function expire_at(accessed, max_inactive)
   if max_inactive < 0 then
@@ -28,23 +33,25 @@ local function is_expired(accessed, max_inactive)
   return max_inactive >= 0 and accessed + max_inactive <= now
 end
 
--- Returns accessed and maxInactive; or nil, nil and 'missing' when there is no key, or
--- 'corrupt' when the key is not a session hash (it is then deleted).
+-- Returns the session's meta as { created, accessed, max_inactive }; or nil and 'missing'
+-- when there is no key, or nil and 'corrupt' when the key is not a session hash (it is
+-- then deleted).
 local function read_meta()
   local kind = redis.call('TYPE', key).ok
   if kind == 'none' then
-    return nil, nil, 'missing'
+    return nil, 'missing'
   end
   if kind == 'hash' then
-    local meta = redis.call('HMGET', key, 'accessed', 'maxInactive', 'created')
-    local accessed = tonumber(meta[1])
-    local max_inactive = tonumber(meta[2])
-    if accessed and max_inactive and tonumber(meta[3]) then
-      return accessed, max_inactive
+    local value = redis.call('HGET', key, 'meta')
+    if value then
+      local created, accessed, max_inactive = string.match(value, '^(%-?%d+) (%-?%d+) (%-?%d+)$')
+      if created then
+        return { created = tonumber(created), accessed = tonumber(accessed), max_inactive = tonumber(max_inactive) }
+      end
     end
   end
   redis.call('DEL', key)
-  return nil, nil, 'corrupt'
+  return nil, 'corrupt'
 end
 
 local function with_status(status, data)
@@ -61,16 +68,16 @@ end
 
 if op == 'load' then
   -- ARGV[4]: '1' to record this access (slides the deadline), '0' to only read
-  local accessed, max_inactive, status = read_meta()
-  if not accessed then
+  local meta, status = read_meta()
+  if not meta then
     return { status }
   end
-  if is_expired(accessed, max_inactive) then
+  if is_expired(meta.accessed, meta.max_inactive) then
     return remove_answering('expired')
   end
-  if ARGV[4] == '1' and now > accessed then
-    redis.call('HSET', key, 'accessed', now)
-    expire_at(now, max_inactive)
+  if ARGV[4] == '1' and now > meta.accessed then
+    write_meta(meta.created, now, meta.max_inactive)
+    expire_at(now, meta.max_inactive)
   end
   return with_status('live', redis.call('HGETALL', key))
 end
@@ -93,10 +100,11 @@ if op == 'update' then
   -- ARGV[4]: new accessed or '', ARGV[5]: new maxInactive or '',
   -- ARGV[6]: principal: '' unchanged, '-' removed, '=<name>' set,
   -- ARGV[7]: count of removed attribute fields, then those fields, then field, value pairs
-  local accessed, max_inactive = read_meta()
-  if not accessed then
+  local meta = read_meta()
+  if not meta then
     return { 'gone' }
   end
+  local accessed, max_inactive = meta.accessed, meta.max_inactive
   if is_expired(accessed, max_inactive) then
     return remove_answering('expired')
   end
@@ -119,11 +127,12 @@ if op == 'update' then
   end
   if ARGV[4] ~= '' then
     accessed = tonumber(ARGV[4])
-    redis.call('HSET', key, 'accessed', ARGV[4])
   end
   if ARGV[5] ~= '' then
     max_inactive = tonumber(ARGV[5])
-    redis.call('HSET', key, 'maxInactive', ARGV[5])
+  end
+  if ARGV[4] ~= '' or ARGV[5] ~= '' then
+    write_meta(meta.created, accessed, max_inactive)
   end
   local principal = ARGV[6]
   if principal == '-' then
@@ -140,10 +149,11 @@ end
 if op == 'take' then
   -- ARGV[4]: 'any' removes a live or expired session; 'expired' removes only an expired
   -- one and answers a live one with its deadline (-1: never expires)
-  local accessed, max_inactive, status = read_meta()
-  if not accessed then
+  local meta, status = read_meta()
+  if not meta then
     return { status }
   end
+  local accessed, max_inactive = meta.accessed, meta.max_inactive
   local expired = is_expired(accessed, max_inactive)
   if not expired and ARGV[4] == 'expired' then
     if max_inactive < 0 then

@@ -87,7 +87,10 @@ class SessionKitRedisIT {
 				String id = saveOne(repository);
 				assertThat(server.command("KEYS", "*")).asList()
 					.containsExactlyInAnyOrder("sessionkit:shop:sessions:{" + id + "}", "sessionkit:shop:expirations");
-				assertThat(server.command("HGET", "sessionkit:shop:sessions:{" + id + "}", "attr:step")).isEqualTo("3");
+				String key = "sessionkit:shop:sessions:{" + id + "}";
+				assertThat(server.command("HKEYS", key)).asList().containsExactlyInAnyOrder("meta", "attr:step");
+				assertThat(server.command("HGET", key, "attr:step")).isEqualTo("3");
+				assertThat((String) server.command("HGET", key, "meta")).matches("\\d{13} \\d{13} 1800000");
 				assertThat(repository.findById(id).<Integer>getAttribute("step")).isEqualTo(3);
 			});
 		assertThat(output).contains("Configuring Redis session store... connecting to " + server.url())
