@@ -363,6 +363,10 @@ public final class SessionKitAutoConfiguration {
 				throw new InvalidConfigurationPropertyValueException("sessionkit.max-session-size",
 						properties.getMaxSessionSize(), "It must not be negative.");
 			}
+			if (properties.getDecodedValueCache().isNegative()) {
+				throw new InvalidConfigurationPropertyValueException("sessionkit.decoded-value-cache",
+						properties.getDecodedValueCache(), "It must not be negative; 0 turns the cache off.");
+			}
 			this.properties = properties;
 			this.sessionTimeout = sessionTimeout;
 		}
@@ -374,6 +378,9 @@ public final class SessionKitAutoConfiguration {
 			map.from(this.properties::getFlushMode).to(repository::setFlushMode);
 			map.from(this.properties::getSaveMode).to(repository::setSaveMode);
 			map.from(this.properties::getMaxSessionSize).as((size) -> size.toBytes()).to(repository::setMaxSessionSize);
+			map.from(this.properties::getDecodedValueCache)
+				.as((size) -> size.toBytes())
+				.to(repository::setDecodedValueCacheSize);
 		}
 
 	}

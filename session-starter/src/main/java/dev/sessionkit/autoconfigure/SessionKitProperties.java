@@ -45,6 +45,15 @@ public class SessionKitProperties {
 	private DataSize maxSessionSize = DataSize.ofKilobytes(256);
 
 	/**
+	 * How much JSON (attribute values as stored) the repository remembers the decoded
+	 * values of, so that reading the same value again copies it instead of decoding it.
+	 * Only values of known structure are kept (strings, numbers, enums, java.time values,
+	 * records of those, and lists, sets and maps of them); every request still gets its
+	 * own copy. 0 turns it off.
+	 */
+	private DataSize decodedValueCache = DataSize.ofMegabytes(16);
+
+	/**
 	 * Packages, with their sub-packages, whose classes may be stored in sessions, such as
 	 * com.example.shop. JDK value types and collections, and Spring Security's types when
 	 * it is present, are always allowed.
@@ -88,6 +97,14 @@ public class SessionKitProperties {
 
 	public void setMaxSessionSize(DataSize maxSessionSize) {
 		this.maxSessionSize = maxSessionSize;
+	}
+
+	public DataSize getDecodedValueCache() {
+		return this.decodedValueCache;
+	}
+
+	public void setDecodedValueCache(DataSize decodedValueCache) {
+		this.decodedValueCache = decodedValueCache;
 	}
 
 	public List<String> getAllowedPackages() {

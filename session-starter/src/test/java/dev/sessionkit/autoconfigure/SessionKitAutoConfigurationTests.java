@@ -30,6 +30,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.servlet.AnnotationConfigServletWebApplicationContext;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -224,6 +225,33 @@ class SessionKitAutoConfigurationTests {
 	void negativeMaxSessionSizeFails() {
 		this.contextRunner.withPropertyValues("sessionkit.max-session-size=-1KB")
 			.run(assertInvalidProperty("sessionkit.max-session-size", "must not be negative"));
+	}
+
+	@Test
+	void negativeDecodedValueCacheFails() {
+		this.contextRunner.withPropertyValues("sessionkit.decoded-value-cache=-1MB")
+			.run(assertInvalidProperty("sessionkit.decoded-value-cache", "must not be negative"));
+	}
+
+	@Test
+	void decodedValuesAreReusedByDefaultAndZeroTurnsThatOff() {
+		this.contextRunner.run((context) -> assertThat(readTwiceGivesTheSameInstant(context)).isTrue());
+		this.contextRunner.withPropertyValues("sessionkit.decoded-value-cache=0")
+			.run((context) -> assertThat(readTwiceGivesTheSameInstant(context)).isFalse());
+	}
+
+	/**
+	 * Immutable values are shared when they come from the cache, decoded anew otherwise.
+	 */
+	private static boolean readTwiceGivesTheSameInstant(ApplicationContext context) {
+		SessionKitRepository repository = context.getBean(SessionKitRepository.class);
+		KitSession session = repository.createSession();
+		session.setAttribute("at", java.time.Instant.parse("2026-11-22T06:00:00Z"));
+		repository.save(session);
+		Object first = repository.findById(session.getId()).getAttribute("at");
+		Object second = repository.findById(session.getId()).getAttribute("at");
+		assertThat(second).isEqualTo(first).isEqualTo(java.time.Instant.parse("2026-11-22T06:00:00Z"));
+		return first == second;
 	}
 
 	@Test
