@@ -120,7 +120,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 # ---- settings per mode ----------------------------------------------------------------
-ALL_STORES=kit-memory,map,kit-redis,kit-redis-reuse,ssdr-json,ssdr-jdk,ssdr-indexed-json,ssdr-indexed-jdk,ssdr-redisson
+ALL_STORES=kit-memory,map,kit-redis,ssdr-json,ssdr-jdk,ssdr-indexed-json,ssdr-indexed-jdk,ssdr-redisson
 JMH_ALL=kit-memory,map,kit-redis,ssdr-json,ssdr-jdk,ssdr-indexed-json,ssdr-indexed-jdk,ssdr-redisson
 case "$MODE" in
   quick)

@@ -7,7 +7,6 @@ import dev.sessionkit.benchmarks.stores.RedisTarget;
 import dev.sessionkit.benchmarks.stores.RedisTraffic;
 import dev.sessionkit.benchmarks.stores.Repositories;
 import dev.sessionkit.benchmarks.stores.Store;
-import dev.sessionkit.core.KitSession;
 import dev.sessionkit.core.SessionKitRepository;
 import dev.sessionkit.memory.CaffeineSessionStore;
 import dev.sessionkit.redis.RedissonSessionStore;
@@ -21,13 +20,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.MapSessionRepository;
-import org.springframework.session.SessionRepository;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisHttpSession;
 import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
@@ -98,7 +95,7 @@ final class StoreConfigurations {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@OnStore({ Store.KIT_REDIS, Store.KIT_REDIS_REUSE })
+	@OnStore(Store.KIT_REDIS)
 	@EnableSpringHttpSession
 	@EnableScheduling
 	static class KitRedisConfiguration {
@@ -122,20 +119,6 @@ final class StoreConfigurations {
 		@Bean
 		Sweeper sessionKitSweeper(SessionKitRepository repository) {
 			return new Sweeper(repository);
-		}
-
-		@Bean
-		@Primary
-		SessionRepository<KitSession> sessionRepository(SessionKitRepository repository,
-				@Value("${bench.store}") String store) {
-			return (Store.of(store) == Store.KIT_REDIS_REUSE) ? new RequestReuse.ReusingRepository<>(repository)
-					: repository;
-		}
-
-		@Bean
-		@OnStore(Store.KIT_REDIS_REUSE)
-		RequestReuse.ScopeFilter requestReuseFilter() {
-			return new RequestReuse.ScopeFilter();
 		}
 
 	}

@@ -121,7 +121,7 @@ public final class Bench {
 		List<Results.StoreMemory> memory = new ArrayList<>();
 		int memorySessions = this.args.integer("memory-sessions", 10_000);
 		for (Store store : this.apps.keySet()) {
-			if (store.redis() && store != Store.KIT_REDIS_REUSE) {
+			if (store.redis()) {
 				log("measuring Redis memory of " + memorySessions + " sessions of " + store.id());
 				memory.add(memory(store, memorySessions));
 			}

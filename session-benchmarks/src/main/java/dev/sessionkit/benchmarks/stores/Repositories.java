@@ -32,8 +32,7 @@ public final class Repositories {
 	}
 
 	/**
-	 * Opens a store. {@link Store#KIT_REDIS_REUSE} differs from {@link Store#KIT_REDIS}
-	 * only behind Spring Session's filter, so here it is the same repository.
+	 * Opens a store.
 	 * @param store which store
 	 * @param redis where a Redis store keeps its sessions; ignored by memory stores
 	 * @return the repository and what to close after it
@@ -46,7 +45,7 @@ public final class Repositories {
 							new SessionKitRepository(CaffeineSessionStore.builder().build(), Clients.kitCodec())),
 					resources);
 			case MAP -> new Opened(new MapSessionRepository(new ConcurrentHashMap<>()), resources);
-			case KIT_REDIS, KIT_REDIS_REUSE -> {
+			case KIT_REDIS -> {
 				RedissonClient redisson = Clients.sessionKitRedisson(required(redis));
 				resources.add(redisson::shutdown);
 				RedissonSessionStore kitStore = RedissonSessionStore.builder(redisson)

@@ -42,16 +42,7 @@ public enum Store {
 	 * dropped its own Spring Session support.
 	 */
 	SSDR_REDISSON("ssdr-redisson", "SSDR RedisSessionRepository, Redisson factory, JSON", "SSDR on Redisson, JSON",
-			true),
-
-	/**
-	 * Not a product: {@link #KIT_REDIS} behind a prototype of the fix this benchmark
-	 * recommends, which hands Spring Session's filter the session it already loaded when
-	 * it looks the requested session up again after saving (see
-	 * {@code dev.sessionkit.benchmarks.app.RequestReuse}).
-	 */
-	KIT_REDIS_REUSE("kit-redis-reuse", "SessionKit Redis + reuse within a request (proposed fix, prototype)",
-			"SessionKit Redis + fix (prototype)", true);
+			true);
 
 	/** The store every ratio is relative to. */
 	public static final Store REFERENCE = SSDR_JSON;
@@ -108,7 +99,7 @@ public enum Store {
 	 * @return {@code true} for SessionKit
 	 */
 	public boolean sessionKit() {
-		return this == KIT_MEMORY || this == KIT_REDIS || this == KIT_REDIS_REUSE;
+		return this == KIT_MEMORY || this == KIT_REDIS;
 	}
 
 	/**

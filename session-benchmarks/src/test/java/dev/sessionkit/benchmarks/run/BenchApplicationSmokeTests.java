@@ -67,24 +67,6 @@ class BenchApplicationSmokeTests {
 	}
 
 	@Test
-	void reusePrototypeReadsOnceAndWritesOnce() {
-		try (ConfigurableApplicationContext app = start("kit-redis-reuse")) {
-			Http http = http(app);
-			String cookie = http.newSession();
-			http.call("GET", "/read", cookie);
-			Bench.sleep(Bench.SETTLE_MILLIS);
-			http.resetTraffic();
-			http.call("GET", "/read", cookie);
-			Bench.sleep(Bench.SETTLE_MILLIS);
-			assertThat(http.traffic().roundTrips()).isEqualTo(1);
-			http.resetTraffic();
-			http.call("POST", "/write", cookie);
-			Bench.sleep(Bench.SETTLE_MILLIS);
-			assertThat(http.traffic().roundTrips()).isEqualTo(2);
-		}
-	}
-
-	@Test
 	void memoryStoreServesWithoutRedis() {
 		try (ConfigurableApplicationContext app = start("kit-memory")) {
 			Http http = http(app);
