@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -40,10 +41,10 @@ public final class CaffeineSessionStore implements SessionStore {
 	 * Concurrency: every change to a session runs inside Caffeine's atomic compute for
 	 * its key, and so does the matching change to the principal index (a separate map,
 	 * never this cache, so no compute recurses). Evictions (expiry, size) clean the index
-	 * in the eviction listener, which Caffeine runs inside the same per-key lock; the
-	 * removal listener only reports expiries, after the fact, on the executor. Moving a
-	 * session to a new id removes it under the old id first: of two concurrent moves only
-	 * one finds it, so one id stays live.
+	 * in the eviction listener, which Caffeine runs inside the same per-key lock, and
+	 * which reports expiries after the fact, on the executor. Moving a session to a new
+	 * id removes it under the old id first: of two concurrent moves only one finds it, so
+	 * one id stays live.
 	 */
 
 	private final Cache<String, StoredSession> sessions;
@@ -65,13 +66,15 @@ public final class CaffeineSessionStore implements SessionStore {
 		if (builder.maximumSessions >= 0) {
 			caffeine.maximumSize(builder.maximumSessions);
 		}
-		this.sessions = caffeine.evictionListener((id, session, cause) -> {
+		Executor executor = (builder.executor != null) ? builder.executor : ForkJoinPool.commonPool();
+		// an eviction listener, not a removal listener: Caffeine would notify a removal
+		// listener of every replaced value, that is of every touch
+		this.sessions = caffeine.evictionListener((String id, @Nullable StoredSession session, RemovalCause cause) -> {
 			if (session != null) {
 				unindex(session);
-			}
-		}).removalListener((id, session, cause) -> {
-			if (session != null && (cause == RemovalCause.EXPIRED || cause == RemovalCause.SIZE)) {
-				this.expirationListener.accept(session);
+				if (cause == RemovalCause.EXPIRED || cause == RemovalCause.SIZE) {
+					executor.execute(() -> this.expirationListener.accept(session));
+				}
 			}
 		}).build();
 	}
