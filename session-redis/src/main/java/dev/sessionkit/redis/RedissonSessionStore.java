@@ -64,6 +64,13 @@ public final class RedissonSessionStore implements SessionStore {
 	private static final String RELEASE_LOCK = "if redis.call('GET', KEYS[1]) == ARGV[1] then "
 			+ "return redis.call('DEL', KEYS[1]) end return 0";
 
+	/** The server's version, its number, and whether its append-only file is on. */
+	private static final String SERVER_FACTS = "local persistence = redis.call('INFO', 'persistence') "
+			+ "return { redis.REDIS_VERSION or 'older than 7.0', redis.REDIS_VERSION_NUM or 0, "
+			+ "string.match(persistence, 'aof_enabled:(%d)') or '0' }";
+
+	private static final long REDIS_7_2 = 0x070200;
+
 	private final RedissonClient redisson;
 
 	private final RedisKeys keys;
@@ -178,6 +185,39 @@ public final class RedissonSessionStore implements SessionStore {
 			call("unlock sweeper", () -> this.script.eval(key, RScript.Mode.READ_WRITE, RELEASE_LOCK,
 					RScript.ReturnType.LONG, List.of(key), token));
 		}
+	}
+
+	/**
+	 * Checks that Redis accepts the acknowledgements this store waits for, with one
+	 * acknowledged command that changes nothing, so that a server that cannot give them
+	 * ({@code WAITAOF} needs Redis 7.2 or later, and {@code appendonly yes} for the
+	 * primary's own file) fails once, at startup, instead of every save. How many
+	 * replicas confirm is not judged here: they may attach later. Does nothing when the
+	 * store waits for no acknowledgement.
+	 * @throws SessionStoreException if Redis refused
+	 */
+	public void verifyAcknowledgements() {
+		Acknowledgement required = this.acknowledgement;
+		if (required == null) {
+			return;
+		}
+		if (required.aof()) {
+			// Redisson leaves WAITAOF out, silently, on a server too old to know it
+			String key = this.keys.sweeperLock();
+			List<Object> server = call("read the server's version and persistence", () -> this.script.eval(key,
+					RScript.Mode.READ_ONLY, SERVER_FACTS, RScript.ReturnType.LIST, List.of(key)));
+			if (((Long) server.get(1)) < REDIS_7_2) {
+				throw new SessionStoreException("WAITAOF needs Redis 7.2 or later, but the server is Redis "
+						+ server.get(0) + ": writes would not wait for the append-only file", null);
+			}
+			if (required.localFsyncs() > 0 && !"1".equals(server.get(2))) {
+				throw new SessionStoreException(
+						"WAITAOF cannot wait for the server's append-only file: it is off (appendonly no)", null);
+			}
+		}
+		RBatch batch = this.redisson.createBatch(writeOptions());
+		batch.getBucket(this.keys.sweeperLock(), StringCodec.INSTANCE).isExistsAsync();
+		call("acknowledge a write", batch::execute);
 	}
 
 	@Override

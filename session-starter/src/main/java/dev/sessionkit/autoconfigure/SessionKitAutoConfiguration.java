@@ -9,6 +9,7 @@ import dev.sessionkit.autoconfigure.SessionKitProperties.Store;
 import dev.sessionkit.core.SessionKitRepository;
 import dev.sessionkit.core.codec.AttributeCodec;
 import dev.sessionkit.core.spi.SessionStore;
+import dev.sessionkit.core.spi.SessionStoreException;
 import dev.sessionkit.memory.CaffeineSessionStore;
 import dev.sessionkit.redis.RedissonSessionStore;
 import jakarta.servlet.DispatcherType;
@@ -157,7 +158,19 @@ public final class SessionKitAutoConfiguration {
 			else if (durability.getReplicas() > 0) {
 				builder.waitForReplicas(durability.getReplicas(), durability.getTimeout());
 			}
-			return builder.build();
+			RedissonSessionStore store = builder.build();
+			try {
+				store.verifyAcknowledgements();
+			}
+			catch (SessionStoreException ex) {
+				throw new RedisSetupException(
+						"Redis does not acknowledge writes as sessionkit.redis.durability asks: " + ex.getMessage(),
+						"WAITAOF (sessionkit.redis.durability.aof=true) needs Redis 7.2 or later with appendonly yes: "
+								+ "upgrade Redis or turn the append-only file on, or set "
+								+ "sessionkit.redis.durability.aof=false.",
+						ex);
+			}
+			return store;
 		}
 
 		@Bean

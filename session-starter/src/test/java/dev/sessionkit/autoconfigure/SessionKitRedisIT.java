@@ -144,6 +144,27 @@ class SessionKitRedisIT {
 	}
 
 	@Test
+	void aofAcknowledgementsTheServerCannotGiveStopStartup() {
+		// this server has no append-only file, and before Redis 7.2 no WAITAOF at all
+		this.contextRunner
+			.withPropertyValues("sessionkit.redis.url=" + server.url(), "sessionkit.redis.durability.aof=true")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable failure = context.getStartupFailure();
+				while (failure != null && !(failure instanceof RedisSetupException)) {
+					failure = failure.getCause();
+				}
+				assertThat(failure).isInstanceOf(RedisSetupException.class)
+					.hasMessageContaining("sessionkit.redis.durability")
+					.hasMessageContaining("WAITAOF");
+			});
+		this.contextRunner
+			.withPropertyValues("sessionkit.redis.url=" + server.url(), "sessionkit.redis.durability.replicas=1",
+					"sessionkit.redis.durability.timeout=50ms")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void applicationRedissonClientIsUsedAndNotShutDownByUs() {
 		Config config = new Config();
 		config.useSingleServer().setAddress(server.url()).setConnectionMinimumIdleSize(1);
