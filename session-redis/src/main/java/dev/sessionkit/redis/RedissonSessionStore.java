@@ -558,13 +558,21 @@ public final class RedissonSessionStore implements SessionStore {
 		 * Wait after each write until it is in the append-only file of the primary (when
 		 * {@code localFsync}) and of this many replicas ({@code WAITAOF}, Redis 7.2 or
 		 * later); a write not confirmed in time fails with {@link SessionStoreException}.
-		 * Off by default.
+		 * Off by default. At least one replica: Redisson sends {@code WAITAOF} only when
+		 * it waits for replicas. For the primary's own file alone, run Redis with
+		 * {@code appendfsync always}, which writes every command to disk before
+		 * answering.
 		 * @param localFsync whether the primary's own AOF must have it
-		 * @param replicas the replicas whose AOF must have it
+		 * @param replicas the replicas whose AOF must have it, at least 1
 		 * @param timeout the longest wait
 		 * @return this builder
 		 */
 		public Builder waitForAof(boolean localFsync, int replicas, Duration timeout) {
+			if (replicas < 1) {
+				throw new IllegalArgumentException("waitForAof needs at least 1 replica: Redisson sends WAITAOF "
+						+ "only when it waits for replicas; for the primary's own append-only file, run Redis with "
+						+ "appendfsync always");
+			}
 			this.acknowledgement = new Acknowledgement(true, localFsync ? 1 : 0, replicas, timeout);
 			return this;
 		}

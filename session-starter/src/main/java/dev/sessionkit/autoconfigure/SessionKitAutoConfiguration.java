@@ -153,6 +153,13 @@ public final class SessionKitAutoConfiguration {
 				.gracePeriod(redis.getGracePeriod());
 			Durability durability = redis.getDurability();
 			if (durability.isAof()) {
+				if (durability.getReplicas() < 1) {
+					throw new InvalidConfigurationPropertyValueException("sessionkit.redis.durability.replicas",
+							durability.getReplicas(),
+							"sessionkit.redis.durability.aof=true waits for the append-only files of replicas and "
+									+ "needs at least 1; for the primary's own file alone, run Redis with "
+									+ "appendfsync always.");
+				}
 				builder.waitForAof(true, durability.getReplicas(), durability.getTimeout());
 			}
 			else if (durability.getReplicas() > 0) {

@@ -587,7 +587,9 @@ public class SessionKitProperties {
 
 		/**
 		 * Whether each write must also reach the append-only files (WAITAOF, Redis 7.2 or
-		 * later): the primary's, and the replicas' counted by "replicas".
+		 * later): the primary's, and the replicas' counted by "replicas", which must be
+		 * at least 1. For the primary's own file alone, run Redis with appendfsync
+		 * always.
 		 */
 		private boolean aof;
 

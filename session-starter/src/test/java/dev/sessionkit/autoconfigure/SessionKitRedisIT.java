@@ -147,7 +147,8 @@ class SessionKitRedisIT {
 	void aofAcknowledgementsTheServerCannotGiveStopStartup() {
 		// this server has no append-only file, and before Redis 7.2 no WAITAOF at all
 		this.contextRunner
-			.withPropertyValues("sessionkit.redis.url=" + server.url(), "sessionkit.redis.durability.aof=true")
+			.withPropertyValues("sessionkit.redis.url=" + server.url(), "sessionkit.redis.durability.aof=true",
+					"sessionkit.redis.durability.replicas=1")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				Throwable failure = context.getStartupFailure();
@@ -158,6 +159,9 @@ class SessionKitRedisIT {
 					.hasMessageContaining("sessionkit.redis.durability")
 					.hasMessageContaining("WAITAOF");
 			});
+		this.contextRunner
+			.withPropertyValues("sessionkit.redis.url=" + server.url(), "sessionkit.redis.durability.aof=true")
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("appendfsync always"));
 		this.contextRunner
 			.withPropertyValues("sessionkit.redis.url=" + server.url(), "sessionkit.redis.durability.replicas=1",
 					"sessionkit.redis.durability.timeout=50ms")

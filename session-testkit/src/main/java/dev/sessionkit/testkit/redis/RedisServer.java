@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * data directory in a temporary folder. Only this process is ever stopped, by its PID.
  * <p>
  * The binary is {@code /usr/bin/redis-server} unless the {@code REDIS_SERVER} environment
- * variable names another; a missing binary fails the test with instructions rather than
- * skipping it.
+ * variable or {@link Builder#binary} names another; a missing binary fails the test with
+ * instructions rather than skipping it.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -32,15 +32,18 @@ public final class RedisServer implements AutoCloseable {
 
 	private final @Nullable String configFile;
 
+	private final @Nullable String binary;
+
 	private final Path directory;
 
 	private final int port;
 
 	private @Nullable Process process;
 
-	private RedisServer(List<String> options, @Nullable String password, @Nullable String configFile, Path directory,
-			int port) {
+	private RedisServer(List<String> options, @Nullable String password, @Nullable String configFile,
+			@Nullable String binary, Path directory, int port) {
 		this.options = List.copyOf(options);
+		this.binary = binary;
 		this.password = password;
 		this.configFile = configFile;
 		this.directory = directory;
@@ -156,10 +159,11 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	private void launch() {
-		String binary = Objects.requireNonNullElse(System.getenv("REDIS_SERVER"), "/usr/bin/redis-server");
+		String binary = (this.binary != null) ? this.binary
+				: Objects.requireNonNullElse(System.getenv("REDIS_SERVER"), "/usr/bin/redis-server");
 		if (!Files.isExecutable(Path.of(binary))) {
-			throw new IllegalStateException("No redis-server at " + binary
-					+ ": install it (apt-get install redis-server) or set REDIS_SERVER to its path");
+			throw new IllegalStateException("No server binary at " + binary + ": install it (apt-get install "
+					+ Path.of(binary).getFileName() + ") or set REDIS_SERVER to the path of redis-server");
 		}
 		List<String> command = new ArrayList<>(List.of(binary));
 		if (this.configFile != null) {
@@ -263,7 +267,20 @@ public final class RedisServer implements AutoCloseable {
 
 		private @Nullable String configFile;
 
+		private @Nullable String binary;
+
 		private Builder() {
+		}
+
+		/**
+		 * Runs another server binary, such as {@code /usr/bin/valkey-server} for what the
+		 * machine's Redis lacks ({@code WAITAOF} needs Redis 7.2 or Valkey).
+		 * @param binary the path of the server binary
+		 * @return this builder
+		 */
+		public Builder binary(String binary) {
+			this.binary = binary;
+			return this;
 		}
 
 		/**
@@ -326,8 +343,8 @@ public final class RedisServer implements AutoCloseable {
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
 				}
-				RedisServer server = new RedisServer(this.options, this.password, this.configFile, directory,
-						freePort());
+				RedisServer server = new RedisServer(this.options, this.password, this.configFile, this.binary,
+						directory, freePort());
 				try {
 					server.launch();
 					return server;
