@@ -134,9 +134,9 @@ case "$MODE" in
     ;;
   default)
     STORES=$ALL_STORES
-    JMH_STORES=$JMH_ALL
+    JMH_STORES=kit-memory,map,kit-redis,ssdr-json
     JMH_OPTS=(-wi 2 -w 1s -i 3 -r 1s)
-    DRIVER_OPTS=(--rounds=3 --seconds=5 --warmup=5 --count-requests=50 --memory-sessions=10000 --wrk-sessions=200)
+    DRIVER_OPTS=(--rounds=5 --seconds=4 --warmup=10 --count-requests=50 --memory-sessions=10000 --wrk-sessions=200)
     SCALE_MEMORY=(--sessions=1000000 --seconds=3 --abandon-seconds=30)
     SCALE_HEAP=8g
     SCALE_REDIS=()

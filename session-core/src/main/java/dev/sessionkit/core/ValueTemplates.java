@@ -40,11 +40,29 @@ final class ValueTemplates {
 
 	private static final String JACKSON_DATABIND_ANNOTATIONS = "tools.jackson.databind.annotation.";
 
-	/** Records and enums whose instances are immutable and written field by field. */
-	private static final ClassValue<Boolean> PLAIN_TYPES = new ClassValue<>() {
+	/** What each class is, as far as copying goes: decided once per class. */
+	private static final ClassValue<Kind> KINDS = new ClassValue<>() {
 		@Override
-		protected Boolean computeValue(Class<?> type) {
-			return isPlain(type, new HashSet<>());
+		protected Kind computeValue(Class<?> type) {
+			if (LEAVES.contains(type)) {
+				return Kind.SHARED;
+			}
+			if (type == ArrayList.class) {
+				return Kind.ARRAY_LIST;
+			}
+			if (type == HashSet.class) {
+				return Kind.HASH_SET;
+			}
+			if (type == LinkedHashSet.class) {
+				return Kind.LINKED_HASH_SET;
+			}
+			if (type == HashMap.class) {
+				return Kind.HASH_MAP;
+			}
+			if (type == LinkedHashMap.class) {
+				return Kind.LINKED_HASH_MAP;
+			}
+			return isPlain(type, new HashSet<>()) ? Kind.SHARED : Kind.UNKNOWN;
 		}
 	};
 
@@ -85,25 +103,16 @@ final class ValueTemplates {
 		}
 		Class<?> type = value.getClass();
 		types.accept(type);
-		if (LEAVES.contains(type) || ((value instanceof Enum<?> || type.isRecord()) && PLAIN_TYPES.get(type))) {
-			return value;
-		}
-		if (type == ArrayList.class) {
-			return copyElements((Collection<?>) value, new ArrayList<>(((Collection<?>) value).size()), types, depth);
-		}
-		if (type == HashSet.class) {
-			return copyElements((Collection<?>) value, new HashSet<>(), types, depth);
-		}
-		if (type == LinkedHashSet.class) {
-			return copyElements((Collection<?>) value, new LinkedHashSet<>(), types, depth);
-		}
-		if (type == HashMap.class) {
-			return copyEntries((Map<?, ?>) value, new HashMap<>(), types, depth);
-		}
-		if (type == LinkedHashMap.class) {
-			return copyEntries((Map<?, ?>) value, new LinkedHashMap<>(), types, depth);
-		}
-		return null;
+		return switch (KINDS.get(type)) {
+			case SHARED -> value;
+			case ARRAY_LIST ->
+				copyElements((Collection<?>) value, new ArrayList<>(((Collection<?>) value).size()), types, depth);
+			case HASH_SET -> copyElements((Collection<?>) value, new HashSet<>(), types, depth);
+			case LINKED_HASH_SET -> copyElements((Collection<?>) value, new LinkedHashSet<>(), types, depth);
+			case HASH_MAP -> copyEntries((Map<?, ?>) value, new HashMap<>(), types, depth);
+			case LINKED_HASH_MAP -> copyEntries((Map<?, ?>) value, new LinkedHashMap<>(), types, depth);
+			case UNKNOWN -> null;
+		};
 	}
 
 	private static @Nullable Object copyElements(Collection<?> source, Collection<Object> target,
@@ -205,5 +214,17 @@ final class ValueTemplates {
 	 * template".
 	 */
 	private static final Object NULL = new Object();
+
+	private enum Kind {
+
+		/** Immutable: a leaf, or an enum or record made only of leaves. */
+		SHARED,
+
+		ARRAY_LIST, HASH_SET, LINKED_HASH_SET, HASH_MAP, LINKED_HASH_MAP,
+
+		/** Anything else: no template. */
+		UNKNOWN
+
+	}
 
 }
