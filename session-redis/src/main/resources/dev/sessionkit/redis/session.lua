@@ -37,19 +37,16 @@ end
 -- when there is no key, or nil and 'corrupt' when the key is not a session hash (it is
 -- then deleted).
 local function read_meta()
-  local kind = redis.call('TYPE', key).ok
-  if kind == 'none' then
+  local value = redis.pcall('HGET', key, 'meta')
+  if type(value) == 'string' then
+    local created, accessed, max_inactive = string.match(value, '^(%-?%d+) (%-?%d+) (%-?%d+)$')
+    if created then
+      return { created = tonumber(created), accessed = tonumber(accessed), max_inactive = tonumber(max_inactive) }
+    end
+  elseif redis.call('EXISTS', key) == 0 then
     return nil, 'missing'
   end
-  if kind == 'hash' then
-    local value = redis.call('HGET', key, 'meta')
-    if value then
-      local created, accessed, max_inactive = string.match(value, '^(%-?%d+) (%-?%d+) (%-?%d+)$')
-      if created then
-        return { created = tonumber(created), accessed = tonumber(accessed), max_inactive = tonumber(max_inactive) }
-      end
-    end
-  end
+  -- a key of another type (HGET failed), a hash without meta, or meta that is not numbers
   redis.call('DEL', key)
   return nil, 'corrupt'
 end
@@ -108,7 +105,10 @@ if op == 'update' then
   if is_expired(accessed, max_inactive) then
     return remove_answering('expired')
   end
-  local old_principal = redis.call('HGET', key, 'principal') or ''
+  local old_principal = ''
+  if ARGV[6] ~= '' then
+    old_principal = redis.call('HGET', key, 'principal') or ''
+  end
   local removed = tonumber(ARGV[7])
   if removed > 0 then
     local fields = {}
