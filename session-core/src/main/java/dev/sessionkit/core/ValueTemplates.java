@@ -2,6 +2,7 @@ package dev.sessionkit.core;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -154,20 +155,8 @@ final class ValueTemplates {
 		}
 		if (type.isEnum() || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
 			Class<?> enumType = type.isEnum() ? type : type.getSuperclass();
-			if (hasJacksonAnnotation(enumType)) {
-				return false;
-			}
-			for (java.lang.reflect.Field field : enumType.getDeclaredFields()) {
-				if (hasJacksonAnnotation(field)) {
-					return false;
-				}
-			}
-			for (java.lang.reflect.Method method : enumType.getDeclaredMethods()) {
-				if (hasJacksonAnnotation(method)) {
-					return false;
-				}
-			}
-			return true;
+			return !hasJacksonAnnotation(enumType) && noneAnnotated(enumType.getDeclaredFields())
+					&& noneAnnotated(enumType.getDeclaredMethods());
 		}
 		if (!type.isRecord() || !visiting.add(type) || hasJacksonAnnotation(type)) {
 			return false;
@@ -177,23 +166,19 @@ final class ValueTemplates {
 					|| !isPlain(component.getType(), visiting)) {
 				return false;
 			}
-			try {
-				if (hasJacksonAnnotation(type.getDeclaredField(component.getName()))) {
-					return false;
-				}
-			}
-			catch (NoSuchFieldException ex) {
+		}
+		for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+			if (hasJacksonAnnotation(constructor) || !noneAnnotated(constructor.getParameters())) {
 				return false;
 			}
 		}
-		for (java.lang.reflect.Constructor<?> constructor : type.getDeclaredConstructors()) {
-			if (hasJacksonAnnotation(constructor)) {
+		return noneAnnotated(type.getDeclaredFields());
+	}
+
+	private static boolean noneAnnotated(AnnotatedElement[] elements) {
+		for (AnnotatedElement element : elements) {
+			if (hasJacksonAnnotation(element)) {
 				return false;
-			}
-			for (java.lang.reflect.Parameter parameter : constructor.getParameters()) {
-				if (hasJacksonAnnotation(parameter)) {
-					return false;
-				}
 			}
 		}
 		return true;

@@ -1,5 +1,8 @@
 package dev.sessionkit.redis;
 
+import dev.sessionkit.core.KitSession;
+import dev.sessionkit.core.SessionKitRepository;
+import dev.sessionkit.core.spi.SessionStoreException;
 import dev.sessionkit.testkit.redis.RedisServer;
 import org.jspecify.annotations.Nullable;
 import org.redisson.Redisson;
@@ -7,8 +10,11 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.NettyHook;
 import org.redisson.config.Config;
 
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 /**
- * Redisson clients for the tests, on a {@link RedisServer} of their own.
+ * Redisson clients for the tests, on a {@link RedisServer} of their own, and what the
+ * acknowledgement tests share.
  */
 final class RedisFixture {
 
@@ -32,6 +38,18 @@ final class RedisFixture {
 			.setTimeout(2_000)
 			.setRetryAttempts(1);
 		return Redisson.create(config);
+	}
+
+	/**
+	 * Stops the replica, then checks that the next save of the session fails loudly
+	 * because no replica confirmed it.
+	 */
+	static void assertSaveFailsOnceReplicaIsGone(SessionKitRepository repository, String id, RedisServer replica) {
+		replica.stop();
+		KitSession update = repository.findById(id);
+		update.setAttribute("changed", true);
+		assertThatExceptionOfType(SessionStoreException.class).isThrownBy(() -> repository.save(update))
+			.withMessageContaining("0 of 1 replicas");
 	}
 
 }
