@@ -90,22 +90,40 @@ final class DecodedValues {
 		if (template == null || types.stream().anyMatch(this.unfaithful::contains)) {
 			return;
 		}
-		if (!this.faithful.containsAll(types)) {
+		Set<Class<?>> unproven = new HashSet<>(types);
+		unproven.removeAll(this.faithful);
+		if (!unproven.isEmpty()) {
+			// one real round trip decides for the types not seen before: the known ones
+			// are not the cause of a difference
 			Object decoded;
 			try {
 				decoded = this.codec.decode(name, encoded);
 			}
 			catch (AttributeCodecException ex) {
-				this.unfaithful.addAll(types);
+				this.unfaithful.addAll(suspects(unproven));
 				return;
 			}
 			if (!sameStructure(decoded, template)) {
-				this.unfaithful.addAll(types);
+				this.unfaithful.addAll(suspects(unproven));
 				return;
 			}
-			this.faithful.addAll(types);
+			this.faithful.addAll(unproven);
 		}
 		cache.put(encoded, template);
+	}
+
+	/**
+	 * The application's records and enums among the given types, if any: JSON gives the
+	 * JDK's collections and leaves back as they were, so those are not to blame.
+	 */
+	private static Set<Class<?>> suspects(Set<Class<?>> types) {
+		Set<Class<?>> suspects = new HashSet<>();
+		for (Class<?> type : types) {
+			if (type.isRecord() || type.isEnum() || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
+				suspects.add(type);
+			}
+		}
+		return suspects.isEmpty() ? types : suspects;
 	}
 
 	/** Equal values of the same classes, all the way down. */

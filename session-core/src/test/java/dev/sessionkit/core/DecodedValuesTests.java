@@ -88,6 +88,11 @@ class DecodedValuesTests {
 		KitSession session = this.repository.findById(id);
 		assertThat(session).isNotNull();
 		assertThat(session.<Object>getAttribute("mixed")).isNull();
+		saved("chat", chat("lists are still fine"));
+		int decodes = this.codec.decodes.get();
+		String other = saved("chat", chat("and are served", "without decoding"));
+		assertThat(this.<List<Message>>read(other, "chat")).isEqualTo(chat("and are served", "without decoding"));
+		assertThat(this.codec.decodes.get()).isEqualTo(decodes);
 	}
 
 	@Test
