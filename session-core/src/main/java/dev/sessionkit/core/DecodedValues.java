@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -28,6 +30,13 @@ final class DecodedValues {
 	private final AttributeCodec codec;
 
 	private final @Nullable Cache<String, Object> templates;
+
+	/**
+	 * Lets a decoded value in only the second time it is decoded: with many more sessions
+	 * than the cache holds, read at random, most values are read once, and a template of
+	 * each would cost more than it saves.
+	 */
+	private final Doorkeeper doorkeeper = new Doorkeeper();
 
 	/** Types whose values' templates equal what decoding their JSON gives. */
 	private final Set<Class<?>> faithful = ConcurrentHashMap.newKeySet();
@@ -67,10 +76,12 @@ final class DecodedValues {
 			return ValueTemplates.copy(template);
 		}
 		Object value = this.codec.decode(name, encoded);
-		Object fresh = ValueTemplates.template(value, (type) -> {
-		});
-		if (fresh != null) {
-			cache.put(encoded, fresh);
+		if (this.doorkeeper.seenBefore(encoded)) {
+			Object fresh = ValueTemplates.template(value, (type) -> {
+			});
+			if (fresh != null) {
+				cache.put(encoded, fresh);
+			}
 		}
 		return value;
 	}
@@ -124,6 +135,38 @@ final class DecodedValues {
 			}
 		}
 		return suspects.isEmpty() ? types : suspects;
+	}
+
+	/**
+	 * A bit per hash of the encoded forms decoded lately, cleared once a quarter of its
+	 * bits have been set. Races between threads only let a value in a little early or
+	 * late.
+	 */
+	private static final class Doorkeeper {
+
+		private static final int WORDS = 1 << 14;
+
+		private final AtomicLongArray bits = new AtomicLongArray(WORDS);
+
+		private final AtomicInteger marked = new AtomicInteger();
+
+		boolean seenBefore(String encoded) {
+			int hash = encoded.hashCode() * 0x9E3779B9;
+			int word = (hash >>> 6) & (WORDS - 1);
+			long bit = 1L << hash;
+			if ((this.bits.get(word) & bit) != 0) {
+				return true;
+			}
+			this.bits.getAndAccumulate(word, bit, (current, add) -> current | add);
+			if (this.marked.incrementAndGet() > WORDS * 64 / 4) {
+				this.marked.set(0);
+				for (int i = 0; i < WORDS; i++) {
+					this.bits.set(i, 0);
+				}
+			}
+			return false;
+		}
+
 	}
 
 	/** Equal values of the same classes, all the way down. */

@@ -50,6 +50,19 @@ class DecodedValuesTests {
 	}
 
 	@Test
+	void aValueOnlyReadIsKeptFromItsSecondDecodingOn() {
+		String id = saved("chat", chat("written by another instance"));
+		CountingCodec codec = new CountingCodec(this.codec);
+		SessionKitRepository otherInstance = new SessionKitRepository(this.store, codec);
+		for (int read = 1; read <= 3; read++) {
+			KitSession session = otherInstance.findById(id);
+			assertThat(session).isNotNull();
+			assertThat(session.<List<Message>>getAttribute("chat")).isEqualTo(chat("written by another instance"));
+		}
+		assertThat(codec.decodes.get()).isEqualTo(2);
+	}
+
+	@Test
 	void everyReadGetsItsOwnCopy() {
 		String id = saved("chat", chat("hello"));
 		List<Message> mine = read(id, "chat");

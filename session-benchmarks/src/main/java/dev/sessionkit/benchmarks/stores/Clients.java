@@ -101,12 +101,16 @@ public final class Clients {
 	}
 
 	/**
-	 * Applies the starter's defaults to a SessionKit repository.
+	 * Applies the starter's defaults to a SessionKit repository. The system property
+	 * {@code bench.decoded-value-cache} (characters, 0 for none) changes the
+	 * decoded-value cache, to compare with and without it.
 	 * @param repository the repository
 	 * @return the repository
 	 */
 	public static SessionKitRepository kitDefaults(SessionKitRepository repository) {
 		repository.setMaxSessionSize(KIT_MAX_SESSION_SIZE);
+		repository.setDecodedValueCacheSize(
+				Long.getLong("bench.decoded-value-cache", SessionKitRepository.DEFAULT_DECODED_VALUE_CACHE_SIZE));
 		return repository;
 	}
 
