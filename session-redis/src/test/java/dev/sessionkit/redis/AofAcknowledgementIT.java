@@ -20,7 +20,6 @@ import org.redisson.api.RedissonClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The optional {@code WAITAOF} acknowledgement, on a server that has the command: Valkey
@@ -43,9 +42,7 @@ class AofAcknowledgementIT {
 					.appendOnly("everysec")
 					.option("--replicaof", "127.0.0.1 " + primary.port())
 					.start()) {
-			await().atMost(Duration.ofSeconds(15))
-				.untilAsserted(() -> assertThat(String.valueOf(replica.command("INFO", "replication")))
-					.contains("master_link_status:up"));
+			RedisFixture.awaitReplicaLink(replica);
 			RedissonClient redisson = RedisFixture.client(primary);
 			try {
 				RedissonSessionStore store = RedissonSessionStore.builder(redisson)

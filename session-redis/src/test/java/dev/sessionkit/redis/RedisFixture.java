@@ -1,5 +1,7 @@
 package dev.sessionkit.redis;
 
+import java.time.Duration;
+
 import dev.sessionkit.core.KitSession;
 import dev.sessionkit.core.SessionKitRepository;
 import dev.sessionkit.core.spi.SessionStoreException;
@@ -10,7 +12,9 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.NettyHook;
 import org.redisson.config.Config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Redisson clients for the tests, on a {@link RedisServer} of their own, and what the
@@ -38,6 +42,13 @@ final class RedisFixture {
 			.setTimeout(2_000)
 			.setRetryAttempts(1);
 		return Redisson.create(config);
+	}
+
+	/** Waits until the replica has synchronized with its primary. */
+	static void awaitReplicaLink(RedisServer replica) {
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(String.valueOf(replica.command("INFO", "replication")))
+				.contains("master_link_status:up"));
 	}
 
 	/**

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The optional durability setting: with a replica required, a save returns once the
@@ -24,9 +23,7 @@ class ReplicaAcknowledgementIT {
 				RedisServer replica = RedisServer.builder()
 					.option("--replicaof", "127.0.0.1 " + primary.port())
 					.start()) {
-			await().atMost(Duration.ofSeconds(15))
-				.untilAsserted(() -> assertThat(String.valueOf(replica.command("INFO", "replication")))
-					.contains("master_link_status:up"));
+			RedisFixture.awaitReplicaLink(replica);
 			RedissonClient redisson = RedisFixture.client(primary);
 			try {
 				SessionKitRepository repository = new SessionKitRepository(
