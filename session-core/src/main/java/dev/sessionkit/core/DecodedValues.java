@@ -1,7 +1,11 @@
 package dev.sessionkit.core;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -130,7 +134,7 @@ final class DecodedValues {
 	private static Set<Class<?>> suspects(Set<Class<?>> types) {
 		Set<Class<?>> suspects = new HashSet<>();
 		for (Class<?> type : types) {
-			if (type.isRecord() || type.isEnum() || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
+			if (type.isRecord() || ValueTemplates.enumTypeOf(type) != null) {
 				suspects.add(type);
 			}
 		}
@@ -177,9 +181,9 @@ final class DecodedValues {
 		if (decoded.getClass() != template.getClass() || !Objects.equals(decoded, template)) {
 			return false;
 		}
-		if (decoded instanceof java.util.Collection<?> left && template instanceof java.util.Collection<?> right) {
-			if (decoded instanceof java.util.List<?>) {
-				java.util.Iterator<?> rightElements = right.iterator();
+		if (decoded instanceof Collection<?> left && template instanceof Collection<?> right) {
+			if (decoded instanceof List<?>) {
+				Iterator<?> rightElements = right.iterator();
 				for (Object element : left) {
 					if (!sameStructure(element, rightElements.next())) {
 						return false;
@@ -188,8 +192,8 @@ final class DecodedValues {
 			}
 			return true;
 		}
-		if (decoded instanceof java.util.Map<?, ?> left && template instanceof java.util.Map<?, ?> right) {
-			for (java.util.Map.Entry<?, ?> entry : left.entrySet()) {
+		if (decoded instanceof Map<?, ?> left && template instanceof Map<?, ?> right) {
+			for (Map.Entry<?, ?> entry : left.entrySet()) {
 				if (!sameStructure(entry.getValue(), right.get(entry.getKey()))) {
 					return false;
 				}

@@ -153,8 +153,8 @@ final class ValueTemplates {
 		if (type.isPrimitive() || LEAVES.contains(type)) {
 			return true;
 		}
-		if (type.isEnum() || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
-			Class<?> enumType = type.isEnum() ? type : type.getSuperclass();
+		Class<?> enumType = enumTypeOf(type);
+		if (enumType != null) {
 			return !hasJacksonAnnotation(enumType) && noneAnnotated(enumType.getDeclaredFields())
 					&& noneAnnotated(enumType.getDeclaredMethods());
 		}
@@ -173,6 +173,18 @@ final class ValueTemplates {
 			}
 		}
 		return noneAnnotated(type.getDeclaredFields());
+	}
+
+	/**
+	 * The enum a class is, or whose constant it is the body of; {@code null} for other
+	 * classes.
+	 */
+	static @Nullable Class<?> enumTypeOf(Class<?> type) {
+		if (type.isEnum()) {
+			return type;
+		}
+		Class<?> superclass = type.getSuperclass();
+		return (superclass != null && superclass.isEnum()) ? superclass : null;
 	}
 
 	private static boolean noneAnnotated(AnnotatedElement[] elements) {

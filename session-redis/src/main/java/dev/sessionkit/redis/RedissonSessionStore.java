@@ -201,9 +201,9 @@ public final class RedissonSessionStore implements SessionStore {
 		if (required == null) {
 			return;
 		}
+		String key = this.keys.sweeperLock();
 		if (required.aof()) {
 			// Redisson leaves WAITAOF out, silently, on a server too old to know it
-			String key = this.keys.sweeperLock();
 			List<Object> server = call("read the server's version and persistence", () -> this.script.eval(key,
 					RScript.Mode.READ_ONLY, SERVER_FACTS, RScript.ReturnType.LIST, List.of(key)));
 			if (((Long) server.get(1)) < REDIS_7_2) {
@@ -216,7 +216,7 @@ public final class RedissonSessionStore implements SessionStore {
 			}
 		}
 		RBatch batch = this.redisson.createBatch(writeOptions());
-		batch.getBucket(this.keys.sweeperLock(), StringCodec.INSTANCE).isExistsAsync();
+		batch.getBucket(key, StringCodec.INSTANCE).isExistsAsync();
 		call("acknowledge a write", batch::execute);
 	}
 

@@ -125,23 +125,17 @@ if op == 'update' then
     end
     redis.call('HSET', key, unpack(fields))
   end
-  if ARGV[4] ~= '' then
-    accessed = tonumber(ARGV[4])
-  end
-  if ARGV[5] ~= '' then
-    max_inactive = tonumber(ARGV[5])
-  end
   if ARGV[4] ~= '' or ARGV[5] ~= '' then
+    accessed = tonumber(ARGV[4]) or accessed
+    max_inactive = tonumber(ARGV[5]) or max_inactive
     write_meta(meta.created, accessed, max_inactive)
+    expire_at(accessed, max_inactive)
   end
   local principal = ARGV[6]
   if principal == '-' then
     redis.call('HDEL', key, 'principal')
   elseif principal ~= '' then
     redis.call('HSET', key, 'principal', string.sub(principal, 2))
-  end
-  if ARGV[4] ~= '' or ARGV[5] ~= '' then
-    expire_at(accessed, max_inactive)
   end
   return { 'updated', old_principal }
 end

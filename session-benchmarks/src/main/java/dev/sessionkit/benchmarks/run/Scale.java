@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
@@ -226,33 +225,16 @@ public final class Scale {
 	private static <S extends Session> double measure(SessionRepository<S> repository, IntFunction<String> ids,
 			int sessions, int seconds, int threads) {
 		LongAdder operations = new LongAdder();
-		AtomicBoolean running = new AtomicBoolean(true);
 		long started = System.nanoTime();
-		ExecutorService executor = Executors.newFixedThreadPool(threads);
-		try {
-			Future<?>[] workers = new Future<?>[threads];
-			for (int i = 0; i < threads; i++) {
-				workers[i] = executor.submit(() -> {
-					ThreadLocalRandom random = ThreadLocalRandom.current();
-					while (running.get()) {
-						SessionOps.readOnly(repository, ids.apply(random.nextInt(sessions)));
-						operations.increment();
-					}
-					return null;
-				});
+		long deadline = started + seconds * 1_000_000_000L;
+		run(threads, () -> {
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			while (System.nanoTime() < deadline) {
+				SessionOps.readOnly(repository, ids.apply(random.nextInt(sessions)));
+				operations.increment();
 			}
-			Bench.sleep(seconds * 1000L);
-			running.set(false);
-			for (Future<?> worker : workers) {
-				worker.get();
-			}
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		finally {
-			executor.shutdownNow();
-		}
+			return null;
+		});
 		return operations.sum() / ((System.nanoTime() - started) / 1e9);
 	}
 
