@@ -61,6 +61,8 @@ final class DecodedValues {
 			.maximumWeight(maxCharacters)
 			.weigher((String encoded, Object template) -> encoded.length())
 			.expireAfterAccess(unusedFor)
+			// maintenance on the calling thread: a hand-off would wake a thread per put
+			.executor(Runnable::run)
 			.scheduler(Scheduler.systemScheduler())
 			.build() : null;
 	}
