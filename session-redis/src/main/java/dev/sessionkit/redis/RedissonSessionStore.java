@@ -40,6 +40,15 @@ import org.redisson.client.codec.StringCodec;
  */
 public final class RedissonSessionStore implements SessionStore {
 
+	/**
+	 * The default of {@link Builder#nearCacheSize}: 16M characters of attribute names and
+	 * values.
+	 */
+	public static final long DEFAULT_NEAR_CACHE_SIZE = 16L * 1024 * 1024;
+
+	/** How long the near cache holds a session that nobody uses. */
+	private static final Duration NEAR_CACHE_UNUSED_FOR = Duration.ofMinutes(30);
+
 	/*
 	 * Expiry. Each hash carries its last access time and max inactive interval; scripts
 	 * judge expiry against the application's clock, and Redis deletes the hash a grace
@@ -83,6 +92,8 @@ public final class RedissonSessionStore implements SessionStore {
 
 	private final @Nullable Acknowledgement acknowledgement;
 
+	private final NearCache nearCache;
+
 	private volatile Consumer<StoredSession> expirationListener = (session) -> {
 	};
 
@@ -92,7 +103,8 @@ public final class RedissonSessionStore implements SessionStore {
 		this.gracePeriod = builder.gracePeriod;
 		this.sweepBatchSize = builder.sweepBatchSize;
 		this.acknowledgement = builder.acknowledgement;
-		this.script = this.redisson.getScript(StringCodec.INSTANCE);
+		this.nearCache = new NearCache(builder.nearCacheSize, NEAR_CACHE_UNUSED_FOR);
+		this.script = this.redisson.getScript(HeapStringCodec.INSTANCE);
 	}
 
 	/**
@@ -106,11 +118,23 @@ public final class RedissonSessionStore implements SessionStore {
 
 	@Override
 	public @Nullable StoredSession loadAndTouch(String id, Instant now) {
+		String key = this.keys.session(id);
+		NearCache.Entry held = this.nearCache.get(id);
 		List<Object> reply = call("load session",
-				() -> this.script.eval(this.keys.session(id), RScript.Mode.READ_WRITE, SessionScript.SOURCE,
-						RScript.ReturnType.LIST, List.of(this.keys.session(id)),
-						SessionScript.load(now, this.gracePeriod, true)));
-		return liveOrReport(id, reply);
+				() -> this.script.eval(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST,
+						List.of(key),
+						SessionScript.load(now, this.gracePeriod, true, (held != null) ? held.token() : null)));
+		if (held != null && SessionScript.status(reply).equals("same")) {
+			return SessionScript.same(held.session(), reply);
+		}
+		StoredSession session = liveOrReport(id, reply);
+		if (session != null) {
+			this.nearCache.hold(session, SessionScript.token(reply));
+		}
+		else {
+			this.nearCache.forget(id);
+		}
+		return session;
 	}
 
 	@Override
@@ -143,7 +167,7 @@ public final class RedissonSessionStore implements SessionStore {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		List<List<Object>> replies = scriptOnEach(ids, SessionScript.load(now, this.gracePeriod, false),
+		List<List<Object>> replies = scriptOnEach(ids, SessionScript.load(now, this.gracePeriod, false, null),
 				"load sessions of a principal");
 		List<StoredSession> found = new ArrayList<>();
 		List<String> stale = new ArrayList<>();
@@ -247,6 +271,7 @@ public final class RedissonSessionStore implements SessionStore {
 					.addIfExistsAsync((Long) SessionScript.detail(reply), id);
 				continue;
 			}
+			this.nearCache.forget(id);
 			index.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE).removeAsync(id);
 			if (status.equals("expired")) {
 				StoredSession session = SessionScript.session(id, reply);
@@ -268,7 +293,7 @@ public final class RedissonSessionStore implements SessionStore {
 		List<RFuture<List<Object>>> futures = new ArrayList<>();
 		for (String id : ids) {
 			String key = this.keys.session(id);
-			futures.add(batch.getScript(StringCodec.INSTANCE)
+			futures.add(batch.getScript(HeapStringCodec.INSTANCE)
 				.evalAsync(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST, List.of(key),
 						arguments));
 		}
@@ -279,7 +304,7 @@ public final class RedissonSessionStore implements SessionStore {
 	private void create(StoredSession session, Instant now, @Nullable StoredSession moved) {
 		String key = this.keys.session(session.id());
 		RBatch batch = this.redisson.createBatch(writeOptions());
-		RFuture<List<Object>> reply = batch.getScript(StringCodec.INSTANCE)
+		RFuture<List<Object>> reply = batch.getScript(HeapStringCodec.INSTANCE)
 			.evalAsync(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST, List.of(key),
 					SessionScript.create(session, now, this.gracePeriod));
 		Instant deadline = session.deadline();
@@ -297,6 +322,7 @@ public final class RedissonSessionStore implements SessionStore {
 		if (SessionScript.status(reply.toCompletableFuture().join()).equals("collision")) {
 			throw new IllegalStateException("Session id collision: the id generator repeated an id");
 		}
+		this.nearCache.hold(session, SessionScript.createdToken(session));
 		if (moved == null || !java.util.Objects.equals(moved.principalName(), session.principalName())) {
 			pruneIndex(session.principalName(), now);
 		}
@@ -314,7 +340,7 @@ public final class RedissonSessionStore implements SessionStore {
 		}
 		else {
 			RBatch batch = this.redisson.createBatch(writeOptions());
-			RFuture<List<Object>> reply = batch.getScript(StringCodec.INSTANCE)
+			RFuture<List<Object>> reply = batch.getScript(HeapStringCodec.INSTANCE)
 				.evalAsync(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST, List.of(key),
 						arguments);
 			if (earliestDeadline != null) {
@@ -326,6 +352,7 @@ public final class RedissonSessionStore implements SessionStore {
 		}
 		String status = SessionScript.status(result);
 		if (status.equals("updated")) {
+			this.nearCache.updated(changes, SessionScript.tokenBefore(result), SessionScript.tokenAfter(result));
 			if (changes.principalChanged()) {
 				reindexPrincipal(changes.id(), (String) SessionScript.detail(result), changes.principalName());
 				pruneIndex(changes.principalName(), now);
@@ -335,6 +362,7 @@ public final class RedissonSessionStore implements SessionStore {
 		if (status.equals("expired")) {
 			reportExpired(SessionScript.session(changes.id(), result));
 		}
+		this.nearCache.forget(changes.id());
 		return SaveResult.GONE;
 	}
 
@@ -356,9 +384,10 @@ public final class RedissonSessionStore implements SessionStore {
 
 	/** Removes a session from Redis; an expired one is reported, not returned. */
 	private @Nullable StoredSession take(String id, Instant now) {
+		this.nearCache.forget(id);
 		String key = this.keys.session(id);
 		RBatch batch = this.redisson.createBatch(writeOptions());
-		RFuture<List<Object>> taken = batch.getScript(StringCodec.INSTANCE)
+		RFuture<List<Object>> taken = batch.getScript(HeapStringCodec.INSTANCE)
 			.evalAsync(key, RScript.Mode.READ_WRITE, SessionScript.SOURCE, RScript.ReturnType.LIST, List.of(key),
 					SessionScript.take(now, this.gracePeriod, false));
 		batch.getScoredSortedSet(this.keys.expirations(), StringCodec.INSTANCE).removeAsync(id);
@@ -498,6 +527,8 @@ public final class RedissonSessionStore implements SessionStore {
 
 		private @Nullable Acknowledgement acknowledgement;
 
+		private long nearCacheSize = DEFAULT_NEAR_CACHE_SIZE;
+
 		private Builder(RedissonClient redisson) {
 			this.redisson = Objects.requireNonNull(redisson, "redisson must not be null");
 		}
@@ -574,6 +605,25 @@ public final class RedissonSessionStore implements SessionStore {
 						+ "appendfsync always");
 			}
 			this.acknowledgement = new Acknowledgement(true, localFsync ? 1 : 0, replicas, timeout);
+			return this;
+		}
+
+		/**
+		 * Set how much this instance keeps of the sessions it loaded or saved, in
+		 * characters of attribute names and values, so that loading a session nobody
+		 * changed since costs a reply of a few bytes instead of its attributes. Every
+		 * load still asks Redis, in the same single script call, whether the copy is
+		 * current, and gets the attributes when another instance changed them. A session
+		 * unused for 30 minutes is forgotten. 0 turns it off; default
+		 * {@value RedissonSessionStore#DEFAULT_NEAR_CACHE_SIZE}.
+		 * @param characters the most characters to keep
+		 * @return this builder
+		 */
+		public Builder nearCacheSize(long characters) {
+			if (characters < 0) {
+				throw new IllegalArgumentException("nearCacheSize must not be negative");
+			}
+			this.nearCacheSize = characters;
 			return this;
 		}
 

@@ -26,14 +26,24 @@ final class SessionScript {
 
 	private static final String ATTRIBUTE_PREFIX = "attr:";
 
-	/** The field holding "created accessed maxInactive", in milliseconds. */
+	/**
+	 * The field holding "created accessed maxInactive version": milliseconds, and a
+	 * counter of content writes.
+	 */
 	private static final String META = "meta";
+
+	/** The version of a session's content when it is created. */
+	private static final long FIRST_VERSION = 1;
 
 	private SessionScript() {
 	}
 
-	static Object[] load(Instant now, Duration grace, boolean touch) {
-		return new Object[] { "load", millis(now), grace.toMillis(), touch ? "1" : "0" };
+	/**
+	 * @param heldToken the content token of the copy the caller holds, or {@code null}
+	 */
+	static Object[] load(Instant now, Duration grace, boolean touch, @Nullable String heldToken) {
+		return new Object[] { "load", millis(now), grace.toMillis(), touch ? "1" : "0",
+				(heldToken != null) ? heldToken : "" };
 	}
 
 	static Object[] take(Instant now, Duration grace, boolean onlyExpired) {
@@ -41,10 +51,10 @@ final class SessionScript {
 	}
 
 	static Object[] create(StoredSession session, Instant now, Duration grace) {
-		List<Object> arguments = new ArrayList<>(
-				List.of("create", millis(now), grace.toMillis(), millis(session.lastAccessedTime()),
-						session.maxInactiveInterval().toMillis(), META, millis(session.creationTime()) + " "
-								+ millis(session.lastAccessedTime()) + " " + session.maxInactiveInterval().toMillis()));
+		List<Object> arguments = new ArrayList<>(List.of("create", millis(now), grace.toMillis(),
+				millis(session.lastAccessedTime()), session.maxInactiveInterval().toMillis(), META,
+				millis(session.creationTime()) + " " + millis(session.lastAccessedTime()) + " "
+						+ session.maxInactiveInterval().toMillis() + " " + FIRST_VERSION));
 		if (session.principalName() != null) {
 			arguments.add("principal");
 			arguments.add(session.principalName());
@@ -78,6 +88,11 @@ final class SessionScript {
 		return arguments.toArray();
 	}
 
+	/** The content token of a session just created from {@link #create}. */
+	static String createdToken(StoredSession session) {
+		return token(millis(session.creationTime()), FIRST_VERSION);
+	}
+
 	/** The status word that starts every reply. */
 	static String status(List<Object> reply) {
 		return (String) reply.get(0);
@@ -101,9 +116,51 @@ final class SessionScript {
 				principal = value;
 			}
 		}
-		String[] times = Objects.requireNonNull(meta, "the script answered a session without meta").split(" ");
-		return new StoredSession(id, instant(times[0]), instant(times[1]), Duration.ofMillis(Long.parseLong(times[2])),
+		return withMeta(Objects.requireNonNull(meta, "the script answered a session without meta"), id, attributes,
+				principal);
+	}
+
+	/**
+	 * The content token in a reply of the form status, field, value, ...: what a later
+	 * load sends to be answered {@code same}; {@code null} if the session has none yet.
+	 */
+	static @Nullable String token(List<Object> reply) {
+		for (int i = 1; i + 1 < reply.size(); i += 2) {
+			if (META.equals(reply.get(i))) {
+				String[] parts = String.valueOf(reply.get(i + 1)).split(" ");
+				return (parts.length > 3) ? token(Long.parseLong(parts[0]), Long.parseLong(parts[3])) : null;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The session of a {@code same} reply: the held copy's content with the meta the
+	 * reply carries.
+	 */
+	static StoredSession same(StoredSession held, List<Object> reply) {
+		return withMeta(String.valueOf(reply.get(1)), held.id(), held.attributes(), held.principalName());
+	}
+
+	/** The content tokens before and after an update, from its reply. */
+	static @Nullable String tokenBefore(List<Object> reply) {
+		String token = (reply.size() > 2) ? String.valueOf(reply.get(2)) : "";
+		return token.isEmpty() ? null : token;
+	}
+
+	static @Nullable String tokenAfter(List<Object> reply) {
+		return (reply.size() > 3) ? String.valueOf(reply.get(3)) : null;
+	}
+
+	private static StoredSession withMeta(String meta, String id, Map<String, String> attributes,
+			@Nullable String principal) {
+		String[] parts = meta.split(" ");
+		return new StoredSession(id, instant(parts[0]), instant(parts[1]), Duration.ofMillis(Long.parseLong(parts[2])),
 				attributes, principal);
+	}
+
+	private static String token(long created, long version) {
+		return created + ":" + version;
 	}
 
 	/**

@@ -6,9 +6,13 @@
 -- ARGV[3]  grace, milliseconds the hash outlives its deadline so the sweeper can still
 --          read an expired session and report it with its attributes
 --
--- Hash fields: meta = '<created> <accessed> <maxInactive>' (epoch ms, epoch ms, ms; a
--- negative maxInactive never expires: one field, since each hash field costs Redis about
--- 80 bytes of its own), principal (optional), and attr:<name> = the attribute's JSON.
+-- Hash fields: meta = '<created> <accessed> <maxInactive> <version>' (epoch ms, epoch ms,
+-- ms, a counter; a negative maxInactive never expires: one field, since each hash field
+-- costs Redis about 80 bytes of its own), principal (optional), and attr:<name> = the
+-- attribute's JSON. The version grows with every write of attributes, principal or
+-- maxInactive, not with touches, so '<created>:<version>' names the session's content:
+-- a client that holds that content asks for it by that token. Meta without a version
+-- (written by an older SessionKit) names no content until the next write.
 -- A session is expired when maxInactive >= 0 and accessed + maxInactive <= now.
 -- Replies start with a status word; session data follows as field, value pairs.
 
@@ -17,8 +21,20 @@ local op = ARGV[1]
 local now = tonumber(ARGV[2])
 local grace = tonumber(ARGV[3])
 
-local function write_meta(created, accessed, max_inactive)
-  redis.call('HSET', key, 'meta', string.format('%d %d %d', created, accessed, max_inactive))
+local function write_meta(created, accessed, max_inactive, version)
+  local value = string.format('%d %d %d', created, accessed, max_inactive)
+  if version then
+    value = value .. ' ' .. string.format('%d', version)
+  end
+  redis.call('HSET', key, 'meta', value)
+  return value
+end
+
+local function content_token(meta)
+  if meta.version then
+    return string.format('%d:%d', meta.created, meta.version)
+  end
+  return nil
 end
 
 local function expire_at(accessed, max_inactive)
@@ -33,15 +49,17 @@ local function is_expired(accessed, max_inactive)
   return max_inactive >= 0 and accessed + max_inactive <= now
 end
 
--- Returns the session's meta as { created, accessed, max_inactive }; or nil and 'missing'
+-- Returns the session's meta as { created, accessed, max_inactive, version (nil if
+-- none), text }; or nil and 'missing'
 -- when there is no key, or nil and 'corrupt' when the key is not a session hash (it is
 -- then deleted).
 local function read_meta()
   local value = redis.pcall('HGET', key, 'meta')
   if type(value) == 'string' then
-    local created, accessed, max_inactive = string.match(value, '^(%-?%d+) (%-?%d+) (%-?%d+)$')
+    local created, accessed, max_inactive, version = string.match(value, '^(%-?%d+) (%-?%d+) (%-?%d+) ?(%d*)$')
     if created then
-      return { created = tonumber(created), accessed = tonumber(accessed), max_inactive = tonumber(max_inactive) }
+      return { created = tonumber(created), accessed = tonumber(accessed), max_inactive = tonumber(max_inactive),
+        version = tonumber(version), text = value }
     end
   elseif redis.call('EXISTS', key) == 0 then
     return nil, 'missing'
@@ -65,6 +83,8 @@ end
 
 if op == 'load' then
   -- ARGV[4]: '1' to record this access (slides the deadline), '0' to only read
+  -- ARGV[5]: the content token the caller holds, or '': the same content is answered
+  -- 'same' with the current meta, without the attributes
   local meta, status = read_meta()
   if not meta then
     return { status }
@@ -72,15 +92,20 @@ if op == 'load' then
   if is_expired(meta.accessed, meta.max_inactive) then
     return remove_answering('expired')
   end
+  local meta_text = meta.text
   if ARGV[4] == '1' and now > meta.accessed then
-    write_meta(meta.created, now, meta.max_inactive)
+    meta_text = write_meta(meta.created, now, meta.max_inactive, meta.version)
     expire_at(now, meta.max_inactive)
+  end
+  if ARGV[5] ~= '' and ARGV[5] == content_token(meta) then
+    return { 'same', meta_text }
   end
   return with_status('live', redis.call('HGETALL', key))
 end
 
 if op == 'create' then
-  -- ARGV[4]: accessed, ARGV[5]: maxInactive, ARGV[6..]: field, value pairs (all fields)
+  -- ARGV[4]: accessed, ARGV[5]: maxInactive, ARGV[6..]: field, value pairs (all fields,
+  -- meta with version 1)
   if redis.call('EXISTS', key) == 1 then
     return { 'collision' }
   end
@@ -97,6 +122,7 @@ if op == 'update' then
   -- ARGV[4]: new accessed or '', ARGV[5]: new maxInactive or '',
   -- ARGV[6]: principal: '' unchanged, '-' removed, '=<name>' set,
   -- ARGV[7]: count of removed attribute fields, then those fields, then field, value pairs
+  -- Answers 'updated', the old principal, and the content tokens before and after.
   local meta = read_meta()
   if not meta then
     return { 'gone' }
@@ -125,10 +151,11 @@ if op == 'update' then
     end
     redis.call('HSET', key, unpack(fields))
   end
+  accessed = tonumber(ARGV[4]) or accessed
+  max_inactive = tonumber(ARGV[5]) or max_inactive
+  local version = (meta.version or 0) + 1
+  write_meta(meta.created, accessed, max_inactive, version)
   if ARGV[4] ~= '' or ARGV[5] ~= '' then
-    accessed = tonumber(ARGV[4]) or accessed
-    max_inactive = tonumber(ARGV[5]) or max_inactive
-    write_meta(meta.created, accessed, max_inactive)
     expire_at(accessed, max_inactive)
   end
   local principal = ARGV[6]
@@ -137,7 +164,8 @@ if op == 'update' then
   elseif principal ~= '' then
     redis.call('HSET', key, 'principal', string.sub(principal, 2))
   end
-  return { 'updated', old_principal }
+  return { 'updated', old_principal, content_token(meta) or '',
+    content_token({ created = meta.created, version = version }) }
 end
 
 if op == 'take' then

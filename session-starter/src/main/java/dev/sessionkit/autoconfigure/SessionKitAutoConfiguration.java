@@ -148,9 +148,14 @@ public final class SessionKitAutoConfiguration {
 				Environment environment) {
 			Redis redis = properties.getRedis();
 			String keyPrefix = keyPrefix(redis, environment);
+			if (redis.getNearCache().isNegative()) {
+				throw new InvalidConfigurationPropertyValueException("sessionkit.redis.near-cache",
+						redis.getNearCache(), "It must not be negative; 0 turns the near cache off.");
+			}
 			RedissonSessionStore.Builder builder = RedissonSessionStore.builder(redisson)
 				.keyPrefix(keyPrefix)
-				.gracePeriod(redis.getGracePeriod());
+				.gracePeriod(redis.getGracePeriod())
+				.nearCacheSize(redis.getNearCache().toBytes());
 			Durability durability = redis.getDurability();
 			if (durability.isAof()) {
 				if (durability.getReplicas() < 1) {

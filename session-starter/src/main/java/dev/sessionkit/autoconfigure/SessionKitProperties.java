@@ -281,6 +281,15 @@ public class SessionKitProperties {
 		private int ioThreads;
 
 		/**
+		 * Attribute names and values, in characters, of the sessions this instance loaded
+		 * or saved lately that it keeps, so that loading a session that nobody changed
+		 * since costs a reply of a few bytes instead of its attributes. Each load still
+		 * asks Redis, in its one script call, whether the copy is current. 0 turns it
+		 * off.
+		 */
+		private DataSize nearCache = DataSize.ofMegabytes(16);
+
+		/**
 		 * How often the instance holding the sweeper lock removes expired sessions and
 		 * publishes their SessionExpiredEvent.
 		 */
@@ -426,6 +435,14 @@ public class SessionKitProperties {
 
 		public void setIoThreads(int ioThreads) {
 			this.ioThreads = ioThreads;
+		}
+
+		public DataSize getNearCache() {
+			return this.nearCache;
+		}
+
+		public void setNearCache(DataSize nearCache) {
+			this.nearCache = nearCache;
 		}
 
 		public Duration getSweepInterval() {

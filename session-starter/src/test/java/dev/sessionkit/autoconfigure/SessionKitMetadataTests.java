@@ -36,7 +36,8 @@ class SessionKitMetadataTests {
 			"sessionkit.redis.retry.initial-delay", "sessionkit.redis.retry.max-delay",
 			"sessionkit.redis.sentinel.master", "sessionkit.redis.sentinel.nodes", "sessionkit.redis.sentinel.password",
 			"sessionkit.redis.cluster.nodes", "sessionkit.redis.durability.replicas", "sessionkit.redis.durability.aof",
-			"sessionkit.redis.durability.timeout", "sessionkit.redis.io-threads", "sessionkit.decoded-value-cache");
+			"sessionkit.redis.durability.timeout", "sessionkit.redis.io-threads", "sessionkit.redis.near-cache",
+			"sessionkit.decoded-value-cache");
 
 	private static Map<String, JsonNode> properties;
 

@@ -90,7 +90,7 @@ class SessionKitRedisIT {
 				String key = "sessionkit:shop:sessions:{" + id + "}";
 				assertThat(server.command("HKEYS", key)).asList().containsExactlyInAnyOrder("meta", "attr:step");
 				assertThat(server.command("HGET", key, "attr:step")).isEqualTo("3");
-				assertThat((String) server.command("HGET", key, "meta")).matches("\\d{13} \\d{13} 1800000");
+				assertThat((String) server.command("HGET", key, "meta")).matches("\\d{13} \\d{13} 1800000 1");
 				assertThat(repository.findById(id).<Integer>getAttribute("step")).isEqualTo(3);
 			});
 		assertThat(output).contains("Configuring Redis session store... connecting to " + server.url())
@@ -130,6 +130,42 @@ class SessionKitRedisIT {
 			assertThat(String.valueOf(protectedServer.command("INFO", "keyspace"))).contains("db2:keys=2");
 			assertThat(context.getBean(SessionKitRepository.class).findById(id)).isNotNull();
 		});
+	}
+
+	@Test
+	void nearCacheSparesReloadingUnchangedAttributesAndZeroTurnsItOff() {
+		this.contextRunner.withPropertyValues("sessionkit.redis.url=" + server.url()).run((context) -> {
+			SessionKitRepository repository = context.getBean(SessionKitRepository.class);
+			String id = saveOne(repository);
+			long before = attributeReads();
+			assertThat(repository.findById(id).<Integer>getAttribute("step")).isEqualTo(3);
+			assertThat(attributeReads()).isEqualTo(before);
+		});
+		this.contextRunner.withPropertyValues("sessionkit.redis.url=" + server.url(), "sessionkit.redis.near-cache=0")
+			.run((context) -> {
+				SessionKitRepository repository = context.getBean(SessionKitRepository.class);
+				String id = saveOne(repository);
+				long before = attributeReads();
+				assertThat(repository.findById(id).<Integer>getAttribute("step")).isEqualTo(3);
+				assertThat(attributeReads()).isEqualTo(before + 1);
+			});
+	}
+
+	@Test
+	void negativeNearCacheFailsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("sessionkit.redis.url=" + server.url(), "sessionkit.redis.near-cache=-1MB")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("sessionkit.redis.near-cache")
+				.hasMessageContaining("must not be negative"));
+	}
+
+	/** Commands Redis ran that read a whole session hash, scripts included. */
+	private static long attributeReads() {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("cmdstat_hgetall:calls=(\\d+)")
+			.matcher(String.valueOf(server.command("INFO", "commandstats")));
+		return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
 	}
 
 	@Test

@@ -50,6 +50,8 @@ public final class Repositories {
 				resources.add(redisson::shutdown);
 				RedissonSessionStore kitStore = RedissonSessionStore.builder(redisson)
 					.keyPrefix(Clients.KIT_KEY_PREFIX)
+					// -Dbench.near-cache=0 measures SessionKit without its near cache
+					.nearCacheSize(Long.getLong("bench.near-cache", RedissonSessionStore.DEFAULT_NEAR_CACHE_SIZE))
 					.build();
 				yield new Opened(Clients.kitDefaults(new SessionKitRepository(kitStore, Clients.kitCodec())),
 						resources);
