@@ -103,12 +103,26 @@ final class DecodedValues {
 			return;
 		}
 		Set<Class<?>> types = new HashSet<>();
-		Object template = ValueTemplates.template(value, types::add);
-		if (template == null || types.stream().anyMatch(this.unfaithful::contains)) {
+		Class<?>[] last = new Class<?>[1];
+		Object template = ValueTemplates.template(value, (type) -> {
+			// the elements of a collection are mostly of one class
+			if (type != last[0]) {
+				last[0] = type;
+				types.add(type);
+			}
+		});
+		if (template == null) {
 			return;
 		}
-		Set<Class<?>> unproven = new HashSet<>(types);
-		unproven.removeAll(this.faithful);
+		Set<Class<?>> unproven = new HashSet<>();
+		for (Class<?> type : types) {
+			if (this.unfaithful.contains(type)) {
+				return;
+			}
+			if (!this.faithful.contains(type)) {
+				unproven.add(type);
+			}
+		}
 		if (!unproven.isEmpty()) {
 			// one real round trip decides for the types not seen before: the known ones
 			// are not the cause of a difference
@@ -127,6 +141,18 @@ final class DecodedValues {
 			this.faithful.addAll(unproven);
 		}
 		cache.put(encoded, template);
+	}
+
+	/**
+	 * Forgets the template of a value that a save replaced. A session's old values are
+	 * seldom read again, and templates that were read once would otherwise outweigh, in
+	 * the cache's admission policy, the new ones that replace them.
+	 */
+	void replaced(String encoded) {
+		Cache<String, Object> cache = this.templates;
+		if (cache != null) {
+			cache.invalidate(encoded);
+		}
 	}
 
 	/**

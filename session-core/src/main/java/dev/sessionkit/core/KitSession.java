@@ -141,7 +141,12 @@ public final class KitSession implements Session {
 			removeAttribute(attributeName);
 			return;
 		}
-		this.attributes.put(attributeName, Attribute.decoded(attributeValue));
+		Attribute previous = this.attributes.get(attributeName);
+		Attribute attribute = Attribute.decoded(attributeValue);
+		if (previous != null) {
+			attribute.replaces = (previous.encoded != null) ? previous.encoded : previous.replaces;
+		}
+		this.attributes.put(attributeName, attribute);
 		this.changed.add(attributeName);
 		flushIfImmediate();
 	}
@@ -303,6 +308,10 @@ public final class KitSession implements Session {
 				if (attribute.value != null) {
 					this.repository.getDecodedValues().saved(name, attribute.value, encoded);
 				}
+				if (attribute.replaces != null && !attribute.replaces.equals(encoded)) {
+					this.repository.getDecodedValues().replaced(attribute.replaces);
+				}
+				attribute.replaces = null;
 			}
 		});
 		this.changed.clear();
@@ -368,6 +377,9 @@ public final class KitSession implements Session {
 		@Nullable String encoded;
 
 		@Nullable Object value;
+
+		/** The stored form that this value, set since the last save, replaces. */
+		@Nullable String replaces;
 
 		static Attribute encoded(String encoded) {
 			Attribute attribute = new Attribute();

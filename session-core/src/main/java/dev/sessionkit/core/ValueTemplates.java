@@ -74,7 +74,8 @@ final class ValueTemplates {
 	 * Returns a template of the value, or {@code null} if its structure is not one this
 	 * class knows how to copy.
 	 * @param value the value
-	 * @param types receives every class met in the value, for callers that verify them
+	 * @param types receives every class met in the value, at least once, for callers that
+	 * verify them
 	 * @return the template, owned by the caller
 	 */
 	static @Nullable Object template(Object value, Consumer<Class<?>> types) {
@@ -118,8 +119,18 @@ final class ValueTemplates {
 
 	private static @Nullable Object copyElements(Collection<?> source, Collection<Object> target,
 			Consumer<Class<?>> types, int depth) {
+		Class<?> shared = null;
 		for (Object element : source) {
+			if (element != null && element.getClass() == shared) {
+				// most collections hold one class: an immutable one needs no second look
+				target.add(element);
+				continue;
+			}
 			Object copy = copyOf(element, types, depth + 1);
+			if (copy == element && element != null) {
+				// only immutable values come back as themselves
+				shared = element.getClass();
+			}
 			if (copy == null) {
 				return null;
 			}

@@ -63,6 +63,25 @@ class DecodedValuesTests {
 	}
 
 	@Test
+	void aValueReplacedBySaveIsForgottenButOneSavedAgainUnchangedIsKept() {
+		String id = saved("chat", chat("hello"));
+		String other = saved("chat", chat("hello"));
+		KitSession session = this.repository.findById(id);
+		session.setAttribute("chat", chat("hello"));
+		this.repository.save(session);
+		int decodes = this.codec.decodes.get();
+		read(other, "chat");
+		assertThat(this.codec.decodes.get()).isEqualTo(decodes);
+		session = this.repository.findById(id);
+		session.setAttribute("chat", chat("hello", "a new message"));
+		this.repository.save(session);
+		read(id, "chat");
+		assertThat(this.codec.decodes.get()).isEqualTo(decodes);
+		assertThat(this.<List<Message>>read(other, "chat")).isEqualTo(chat("hello"));
+		assertThat(this.codec.decodes.get()).isEqualTo(decodes + 1);
+	}
+
+	@Test
 	void everyReadGetsItsOwnCopy() {
 		String id = saved("chat", chat("hello"));
 		List<Message> mine = read(id, "chat");
