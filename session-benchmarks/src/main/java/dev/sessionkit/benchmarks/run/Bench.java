@@ -189,8 +189,14 @@ public final class Bench {
 		}
 	}
 
+	/**
+	 * Redis's memory less its clients' buffers: the clients' query buffers grow and
+	 * shrink on their own timer, by more than a session's worth per connection, and they
+	 * belong to connections, not to sessions.
+	 */
 	private static long usedMemory(Resp redis) {
-		return Long.parseLong(redis.info("memory").get("used_memory"));
+		Map<String, String> memory = redis.info("memory");
+		return Long.parseLong(memory.get("used_memory")) - Long.parseLong(memory.get("mem_clients_normal"));
 	}
 
 	private List<Results.HttpRun> httpRounds() throws IOException, InterruptedException {
