@@ -13,7 +13,8 @@ import dev.sessionkit.core.SessionKitRepository;
 import dev.sessionkit.core.codec.AttributeCodec;
 import dev.sessionkit.testkit.MutableClock;
 import dev.sessionkit.testkit.redis.RedisServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
@@ -32,30 +33,36 @@ class NearCacheIT {
 
 	private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
-	private RedisServer server;
+	private static RedisServer server;
 
-	private RedissonClient clientA;
+	private static RedissonClient clientA;
 
-	private RedissonClient clientB;
+	private static RedissonClient clientB;
 
 	private SessionKitRepository a;
 
 	private SessionKitRepository b;
 
-	@BeforeEach
-	void start() {
-		this.server = RedisServer.start();
-		this.clientA = RedisFixture.client(this.server);
-		this.clientB = RedisFixture.client(this.server);
-		this.a = instance(RedissonSessionStore.builder(this.clientA));
-		this.b = instance(RedissonSessionStore.builder(this.clientB));
+	@BeforeAll
+	static void startRedis() {
+		server = RedisServer.start();
+		clientA = RedisFixture.client(server);
+		clientB = RedisFixture.client(server);
 	}
 
-	@AfterEach
-	void stop() {
-		this.clientA.shutdown();
-		this.clientB.shutdown();
-		this.server.close();
+	@AfterAll
+	static void stopRedis() {
+		clientA.shutdown();
+		clientB.shutdown();
+		server.close();
+	}
+
+	/** Two instances, each with its own client and an empty near cache. */
+	@BeforeEach
+	void startInstances() {
+		server.command("FLUSHALL");
+		this.a = instance(RedissonSessionStore.builder(clientA));
+		this.b = instance(RedissonSessionStore.builder(clientB));
 	}
 
 	private SessionKitRepository instance(RedissonSessionStore.Builder store) {
@@ -66,7 +73,7 @@ class NearCacheIT {
 	}
 
 	private long attributeReads() {
-		Matcher matcher = HGETALL_CALLS.matcher(String.valueOf(this.server.command("INFO", "commandstats")));
+		Matcher matcher = HGETALL_CALLS.matcher(String.valueOf(server.command("INFO", "commandstats")));
 		return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
 	}
 
@@ -164,22 +171,22 @@ class NearCacheIT {
 	void metaWrittenWithoutAVersionIsReadAndVersionedByTheNextWrite() {
 		String id = created(this.a);
 		String key = "sessionkit:shop:sessions:{" + id + "}";
-		String meta = String.valueOf(this.server.command("HGET", key, "meta"));
+		String meta = String.valueOf(server.command("HGET", key, "meta"));
 		assertThat(meta.split(" ")).hasSize(4);
 		String unversioned = meta.substring(0, meta.lastIndexOf(' '));
-		this.server.command("HSET", key, "meta", unversioned, "attr:step", "7");
+		server.command("HSET", key, "meta", unversioned, "attr:step", "7");
 		KitSession session = this.a.findById(id);
 		assertThat(session.<Integer>getAttribute("step")).isEqualTo(7);
 		session.setAttribute("step", 8);
 		this.a.save(session);
-		assertThat(String.valueOf(this.server.command("HGET", key, "meta")).split(" ")).hasSize(4);
+		assertThat(String.valueOf(server.command("HGET", key, "meta")).split(" ")).hasSize(4);
 		assertThat(this.b.findById(id).<Integer>getAttribute("step")).isEqualTo(8);
 		assertThat(this.a.findById(id).<Integer>getAttribute("step")).isEqualTo(8);
 	}
 
 	@Test
 	void sizeZeroTurnsItOff() {
-		SessionKitRepository uncached = instance(RedissonSessionStore.builder(this.clientA).nearCacheSize(0));
+		SessionKitRepository uncached = instance(RedissonSessionStore.builder(clientA).nearCacheSize(0));
 		String id = created(uncached);
 		long before = attributeReads();
 		uncached.findById(id);
@@ -189,8 +196,7 @@ class NearCacheIT {
 
 	@Test
 	void aNegativeSizeIsRefused() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RedissonSessionStore.builder(this.clientA).nearCacheSize(-1))
+		assertThatIllegalArgumentException().isThrownBy(() -> RedissonSessionStore.builder(clientA).nearCacheSize(-1))
 			.withMessageContaining("nearCacheSize");
 	}
 
