@@ -173,12 +173,12 @@ public final class Bench {
 			redis.command("FLUSHDB");
 			try (Repositories.Opened opened = Repositories.open(store, target)) {
 				SessionOps.create(opened.repository(), -1, null);
-				long usedBefore = usedMemory(redis);
+				long usedBefore = settledMemory(redis);
 				long keysBefore = (Long) redis.command("DBSIZE");
 				for (int i = 0; i < sessions; i++) {
 					SessionOps.create(opened.repository(), 1_000_000 + i, null);
 				}
-				long usedAfter = usedMemory(redis);
+				long usedAfter = settledMemory(redis);
 				long keysAfter = (Long) redis.command("DBSIZE");
 				return new Results.StoreMemory(store.id(), sessions, (double) (usedAfter - usedBefore) / sessions,
 						(double) (keysAfter - keysBefore) / sessions);
@@ -187,6 +187,24 @@ public final class Bench {
 				redis.command("FLUSHDB");
 			}
 		}
+	}
+
+	/**
+	 * {@link #usedMemory} once it holds still for 300 ms (at most 5 s): connections that
+	 * the previous store closed, and their subscriptions, are freed after the fact.
+	 */
+	private static long settledMemory(Resp redis) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		long used = usedMemory(redis);
+		while (System.nanoTime() < deadline) {
+			sleep(300);
+			long now = usedMemory(redis);
+			if (now == used) {
+				break;
+			}
+			used = now;
+		}
+		return used;
 	}
 
 	/**
