@@ -103,14 +103,7 @@ final class DecodedValues {
 			return;
 		}
 		Set<Class<?>> types = new HashSet<>();
-		Class<?>[] last = new Class<?>[1];
-		Object template = ValueTemplates.template(value, (type) -> {
-			// the elements of a collection are mostly of one class
-			if (type != last[0]) {
-				last[0] = type;
-				types.add(type);
-			}
-		});
+		Object template = ValueTemplates.template(value, types::add);
 		if (template == null) {
 			return;
 		}
