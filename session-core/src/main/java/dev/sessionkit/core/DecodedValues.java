@@ -1,14 +1,6 @@
 package dev.sessionkit.core;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -42,21 +34,17 @@ final class DecodedValues {
 	 */
 	private final Doorkeeper doorkeeper = new Doorkeeper();
 
-	/** Types whose values' templates equal what decoding their JSON gives. */
-	private final Set<Class<?>> faithful = ConcurrentHashMap.newKeySet();
-
-	/**
-	 * Types whose values came back different from JSON: their values are never seeded.
-	 */
-	private final Set<Class<?>> unfaithful = ConcurrentHashMap.newKeySet();
+	private final FaithfulTypes types;
 
 	/**
 	 * @param codec decodes what the cache does not hold
 	 * @param maxCharacters the most encoded characters to keep templates of; 0 for none
 	 * @param unusedFor how long a template is kept without being used
+	 * @param types the types known to round trip through JSON unchanged
 	 */
-	DecodedValues(AttributeCodec codec, long maxCharacters, Duration unusedFor) {
+	DecodedValues(AttributeCodec codec, long maxCharacters, Duration unusedFor, FaithfulTypes types) {
 		this.codec = codec;
+		this.types = types;
 		this.templates = (maxCharacters > 0) ? Caffeine.newBuilder()
 			.maximumWeight(maxCharacters)
 			.weigher((String encoded, Object template) -> encoded.length())
@@ -102,36 +90,14 @@ final class DecodedValues {
 		if (cache == null || cache.getIfPresent(encoded) != null) {
 			return;
 		}
-		Set<Class<?>> types = new HashSet<>();
-		Object template = ValueTemplates.template(value, types::add);
-		if (template == null) {
+		FaithfulTypes.Check check = this.types.check(value, false);
+		Object template = ValueTemplates.template(value, check);
+		if (template == null || check.rejected()) {
 			return;
 		}
-		Set<Class<?>> unproven = new HashSet<>();
-		for (Class<?> type : types) {
-			if (this.unfaithful.contains(type)) {
-				return;
-			}
-			if (!this.faithful.contains(type)) {
-				unproven.add(type);
-			}
-		}
-		if (!unproven.isEmpty()) {
-			// one real round trip decides for the types not seen before: the known ones
-			// are not the cause of a difference
-			Object decoded;
-			try {
-				decoded = this.codec.decode(name, encoded);
-			}
-			catch (AttributeCodecException ex) {
-				this.unfaithful.addAll(suspects(unproven));
-				return;
-			}
-			if (!sameStructure(decoded, template)) {
-				this.unfaithful.addAll(suspects(unproven));
-				return;
-			}
-			this.faithful.addAll(unproven);
+		// one real round trip decides for the types not seen before
+		if (!check.proven() && !this.types.prove(name, value.getClass(), check, encoded, template)) {
+			return;
 		}
 		cache.put(encoded, template);
 	}
@@ -146,20 +112,6 @@ final class DecodedValues {
 		if (cache != null) {
 			cache.invalidate(encoded);
 		}
-	}
-
-	/**
-	 * The application's records and enums among the given types, if any: JSON gives the
-	 * JDK's collections and leaves back as they were, so those are not to blame.
-	 */
-	private static Set<Class<?>> suspects(Set<Class<?>> types) {
-		Set<Class<?>> suspects = new HashSet<>();
-		for (Class<?> type : types) {
-			if (type.isRecord() || ValueTemplates.enumTypeOf(type) != null) {
-				suspects.add(type);
-			}
-		}
-		return suspects.isEmpty() ? types : suspects;
 	}
 
 	/**
@@ -192,35 +144,6 @@ final class DecodedValues {
 			return false;
 		}
 
-	}
-
-	/** Equal values of the same classes, all the way down. */
-	private static boolean sameStructure(@Nullable Object decoded, @Nullable Object template) {
-		if (decoded == null || template == null) {
-			return decoded == template;
-		}
-		if (decoded.getClass() != template.getClass() || !Objects.equals(decoded, template)) {
-			return false;
-		}
-		if (decoded instanceof Collection<?> left && template instanceof Collection<?> right) {
-			if (decoded instanceof List<?>) {
-				Iterator<?> rightElements = right.iterator();
-				for (Object element : left) {
-					if (!sameStructure(element, rightElements.next())) {
-						return false;
-					}
-				}
-			}
-			return true;
-		}
-		if (decoded instanceof Map<?, ?> left && template instanceof Map<?, ?> right) {
-			for (Map.Entry<?, ?> entry : left.entrySet()) {
-				if (!sameStructure(entry.getValue(), right.get(entry.getKey()))) {
-					return false;
-				}
-			}
-		}
-		return true;
 	}
 
 }

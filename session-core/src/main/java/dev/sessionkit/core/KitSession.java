@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.sessionkit.core.codec.AttributeCodecException;
+import dev.sessionkit.core.spi.AttributeValue;
 import dev.sessionkit.core.spi.SessionChanges;
 import dev.sessionkit.core.spi.SessionDeadlines;
 import dev.sessionkit.core.spi.StoredSession;
@@ -95,7 +96,7 @@ public final class KitSession implements Session {
 		this.storedLastAccessedTime = stored.lastAccessedTime();
 		this.maxInactiveInterval = stored.maxInactiveInterval();
 		this.storedPrincipalName = stored.principalName();
-		stored.attributes().forEach((name, encoded) -> this.attributes.put(name, Attribute.encoded(encoded)));
+		stored.attributes().forEach((name, value) -> this.attributes.put(name, Attribute.stored(value)));
 		if (repository.getSaveMode() == SaveMode.ALWAYS) {
 			this.changed.addAll(this.attributes.keySet());
 		}
@@ -144,7 +145,7 @@ public final class KitSession implements Session {
 		Attribute previous = this.attributes.get(attributeName);
 		Attribute attribute = Attribute.decoded(attributeValue);
 		if (previous != null) {
-			attribute.replaces = (previous.encoded != null) ? previous.encoded : previous.replaces;
+			attribute.replaces = (previous.stored != null) ? previous.stored : previous.replaces;
 		}
 		this.attributes.put(attributeName, attribute);
 		this.changed.add(attributeName);
@@ -221,8 +222,7 @@ public final class KitSession implements Session {
 		}
 		if (attribute.value == null) {
 			try {
-				attribute.value = this.repository.getDecodedValues()
-					.decode(name, Objects.requireNonNull(attribute.encoded));
+				attribute.value = read(name, Objects.requireNonNull(attribute.stored));
 			}
 			catch (AttributeCodecException ex) {
 				this.repository.attributeDropped(this, ex);
@@ -232,6 +232,18 @@ public final class KitSession implements Session {
 			}
 		}
 		return attribute.value;
+	}
+
+	/** A new value from its stored form: decoded, or copied from a heap template. */
+	private Object read(String name, AttributeValue stored) {
+		if (stored.isEncoded()) {
+			return this.repository.getDecodedValues().decode(name, stored.encoded());
+		}
+		if (stored.inHeap() instanceof HeapValue heap) {
+			return heap.copy();
+		}
+		throw new IllegalStateException(
+				"The store returned a heap value of attribute '" + name + "' that this repository did not make");
 	}
 
 	boolean isGone() {
@@ -264,7 +276,7 @@ public final class KitSession implements Session {
 		boolean create = this.storedId == null;
 		boolean idChanged = !create && !this.id.equals(this.storedId);
 		Set<String> toWrite = create ? this.attributes.keySet() : this.changed;
-		Map<String, String> set = new HashMap<>();
+		Map<String, AttributeValue> set = new HashMap<>();
 		Set<String> removed = new HashSet<>();
 		for (String name : toWrite) {
 			Attribute attribute = this.attributes.get(name);
@@ -272,8 +284,8 @@ public final class KitSession implements Session {
 				removed.add(name);
 			}
 			else {
-				set.put(name, (attribute.value != null) ? this.repository.getCodec().encode(name, attribute.value)
-						: Objects.requireNonNull(attribute.encoded));
+				set.put(name, (attribute.value != null) ? this.repository.storedForm(name, attribute.value)
+						: Objects.requireNonNull(attribute.stored));
 			}
 		}
 		boolean principalChanged = false;
@@ -301,15 +313,16 @@ public final class KitSession implements Session {
 	/** Records that the store now holds these changes. */
 	void markSaved(SessionChanges changes) {
 		this.storedId = this.id;
-		changes.setAttributes().forEach((name, encoded) -> {
+		changes.setAttributes().forEach((name, stored) -> {
 			Attribute attribute = this.attributes.get(name);
 			if (attribute != null) {
-				attribute.encoded = encoded;
-				if (attribute.value != null) {
-					this.repository.getDecodedValues().saved(name, attribute.value, encoded);
+				attribute.stored = stored;
+				if (attribute.value != null && stored.isEncoded()) {
+					this.repository.getDecodedValues().saved(name, attribute.value, stored.encoded());
 				}
-				if (attribute.replaces != null && !attribute.replaces.equals(encoded)) {
-					this.repository.getDecodedValues().replaced(attribute.replaces);
+				AttributeValue replaced = attribute.replaces;
+				if (replaced != null && replaced.isEncoded() && !replaced.equals(stored)) {
+					this.repository.getDecodedValues().replaced(replaced.encoded());
 				}
 				attribute.replaces = null;
 			}
@@ -327,21 +340,22 @@ public final class KitSession implements Session {
 
 	/**
 	 * Checks the encoded size, in UTF-8 bytes, that the session will have. Three bytes
-	 * per character bound it from above, so the exact count is needed only near the
-	 * limit.
+	 * per character of an encoded form, and a bound computed from a heap value, limit it
+	 * from above, so the exact size is needed only near the limit.
 	 */
-	private void checkSize(Map<String, String> set, long maxSize) {
-		Map<String, String> forms = new HashMap<>();
+	private void checkSize(Map<String, AttributeValue> set, long maxSize) {
+		Map<String, AttributeValue> forms = new HashMap<>();
 		long upperBound = 0;
 		for (Map.Entry<String, Attribute> entry : this.attributes.entrySet()) {
-			String form = set.get(entry.getKey());
+			AttributeValue form = set.get(entry.getKey());
 			if (form == null) {
 				Attribute attribute = entry.getValue();
-				form = (attribute.encoded != null) ? attribute.encoded
-						: this.repository.getCodec().encode(entry.getKey(), Objects.requireNonNull(attribute.value));
+				form = (attribute.stored != null) ? attribute.stored
+						: this.repository.storedForm(entry.getKey(), Objects.requireNonNull(attribute.value));
 			}
 			forms.put(entry.getKey(), form);
-			upperBound += 3L * (entry.getKey().length() + form.length());
+			long bound = form.isEncoded() ? 3L * form.encoded().length() : heapValue(form).sizeBound();
+			upperBound = saturatedAdd(upperBound, saturatedAdd(3L * entry.getKey().length(), bound));
 		}
 		if (upperBound <= maxSize) {
 			return;
@@ -349,8 +363,11 @@ public final class KitSession implements Session {
 		long size = 0;
 		long largestSize = -1;
 		String largest = "";
-		for (Map.Entry<String, String> entry : forms.entrySet()) {
-			long attributeSize = utf8Length(entry.getKey()) + utf8Length(entry.getValue());
+		for (Map.Entry<String, AttributeValue> entry : forms.entrySet()) {
+			AttributeValue form = entry.getValue();
+			String encoded = form.isEncoded() ? form.encoded()
+					: this.repository.getCodec().encode(entry.getKey(), heapValue(form).template());
+			long attributeSize = utf8Length(entry.getKey()) + utf8Length(encoded);
 			size += attributeSize;
 			if (attributeSize > largestSize) {
 				largestSize = attributeSize;
@@ -360,6 +377,18 @@ public final class KitSession implements Session {
 		if (size > maxSize) {
 			throw new SessionTooLargeException(size, maxSize, largest);
 		}
+	}
+
+	private static HeapValue heapValue(AttributeValue form) {
+		if (form.inHeap() instanceof HeapValue heap) {
+			return heap;
+		}
+		throw new IllegalStateException("A heap value that this repository did not make");
+	}
+
+	private static long saturatedAdd(long a, long b) {
+		long sum = a + b;
+		return (sum < 0) ? Long.MAX_VALUE : sum;
 	}
 
 	static long utf8Length(String text) {
@@ -374,16 +403,16 @@ public final class KitSession implements Session {
 	/** An attribute as this copy holds it: its stored form, its value, or both. */
 	private static final class Attribute {
 
-		@Nullable String encoded;
+		@Nullable AttributeValue stored;
 
 		@Nullable Object value;
 
 		/** The stored form that this value, set since the last save, replaces. */
-		@Nullable String replaces;
+		@Nullable AttributeValue replaces;
 
-		static Attribute encoded(String encoded) {
+		static Attribute stored(AttributeValue stored) {
 			Attribute attribute = new Attribute();
-			attribute.encoded = encoded;
+			attribute.stored = stored;
 			return attribute;
 		}
 

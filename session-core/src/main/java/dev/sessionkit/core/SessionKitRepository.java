@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import dev.sessionkit.core.codec.AttributeCodec;
 import dev.sessionkit.core.codec.AttributeCodecException;
+import dev.sessionkit.core.spi.AttributeValue;
 import dev.sessionkit.core.spi.SaveResult;
 import dev.sessionkit.core.spi.SessionChanges;
 import dev.sessionkit.core.spi.SessionStore;
@@ -74,6 +75,10 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 
 	private long decodedValueCacheSize = DEFAULT_DECODED_VALUE_CACHE_SIZE;
 
+	private final FaithfulTypes faithfulTypes;
+
+	private final boolean heapValues;
+
 	private DecodedValues decodedValues;
 
 	/** The sessions found so far in the request scope open on this thread, if any. */
@@ -87,6 +92,8 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 	public SessionKitRepository(SessionStore store, AttributeCodec codec) {
 		this.store = Objects.requireNonNull(store, "store must not be null");
 		this.codec = Objects.requireNonNull(codec, "codec must not be null");
+		this.faithfulTypes = new FaithfulTypes(codec);
+		this.heapValues = store.acceptsHeapValues();
 		this.decodedValues = newDecodedValues();
 		store.setExpirationListener(this::publishExpired);
 	}
@@ -308,7 +315,19 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 	private DecodedValues newDecodedValues() {
 		Duration interval = this.defaultMaxInactiveInterval;
 		Duration unusedFor = (interval.isNegative() || interval.isZero()) ? Duration.ofMinutes(30) : interval;
-		return new DecodedValues(this.codec, this.decodedValueCacheSize, unusedFor);
+		return new DecodedValues(this.codec, this.decodedValueCacheSize, unusedFor, this.faithfulTypes);
+	}
+
+	/**
+	 * The form in which the store gets a value set by the application: in heap form for a
+	 * store that accepts it, when the value's types allow a template, else encoded.
+	 * @throws AttributeCodecException if the value cannot be encoded
+	 */
+	AttributeValue storedForm(String name, Object value) {
+		if (this.heapValues) {
+			return HeapValue.form(name, value, this.codec, this.faithfulTypes);
+		}
+		return AttributeValue.encoded(this.codec.encode(name, value));
 	}
 
 	Instant now() {

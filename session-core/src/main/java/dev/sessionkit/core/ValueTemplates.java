@@ -3,6 +3,8 @@ package dev.sessionkit.core;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -157,8 +159,8 @@ final class ValueTemplates {
 
 	/**
 	 * An enum, or a record whose components are all primitives, leaves or such types,
-	 * none of them carrying Jackson annotations (which could make JSON differ from the
-	 * fields).
+	 * none of them carrying Jackson annotations and the record declaring no other getters
+	 * (either could make JSON differ from the fields).
 	 */
 	private static boolean isPlain(Class<?> type, Set<Class<?>> visiting) {
 		if (type.isPrimitive() || LEAVES.contains(type)) {
@@ -183,7 +185,29 @@ final class ValueTemplates {
 				return false;
 			}
 		}
-		return noneAnnotated(type.getDeclaredFields());
+		return noneAnnotated(type.getDeclaredFields()) && !hasOtherGetters(type);
+	}
+
+	/**
+	 * Whether a record declares a public getter besides its accessors, which Jackson
+	 * would write as one more property.
+	 */
+	private static boolean hasOtherGetters(Class<?> record) {
+		Set<String> accessors = new HashSet<>();
+		for (RecordComponent component : record.getRecordComponents()) {
+			accessors.add(component.getName());
+		}
+		for (Method method : record.getDeclaredMethods()) {
+			String name = method.getName();
+			boolean getterName = (name.startsWith("get") && name.length() > 3)
+					|| (name.startsWith("is") && name.length() > 2);
+			if (getterName && Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
+					&& method.getParameterCount() == 0 && method.getReturnType() != void.class && !method.isSynthetic()
+					&& !accessors.contains(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -205,6 +205,8 @@ class DecodedValuesTests {
 
 		final AtomicInteger decodes = new AtomicInteger();
 
+		final AtomicInteger encodes = new AtomicInteger();
+
 		private final AttributeCodec delegate;
 
 		CountingCodec(AttributeCodec delegate) {
@@ -213,6 +215,7 @@ class DecodedValuesTests {
 
 		@Override
 		public String encode(String name, Object value) {
+			this.encodes.incrementAndGet();
 			return this.delegate.encode(name, value);
 		}
 

@@ -32,8 +32,10 @@ import org.jspecify.annotations.Nullable;
  * scheduler removes abandoned sessions promptly, so memory is freed and
  * {@code SessionExpiredEvent}s fire without waiting for traffic. An optional maximum
  * bounds the number of sessions; a session evicted to respect it is reported as expired.
- * Sessions are stored encoded and immutable, so every request decodes its own copy, as it
- * would from Redis.
+ * Sessions are immutable once stored. Attribute values are kept in the repository's heap
+ * form ({@link #acceptsHeapValues()}): private templates that every request copies, as it
+ * would decode its own copy from Redis, without encoding or decoding JSON; values whose
+ * types do not allow a template are kept encoded.
  */
 public final class CaffeineSessionStore implements SessionStore {
 
@@ -180,6 +182,14 @@ public final class CaffeineSessionStore implements SessionStore {
 	@Override
 	public void setExpirationListener(Consumer<StoredSession> listener) {
 		this.expirationListener = Objects.requireNonNull(listener, "listener must not be null");
+	}
+
+	/**
+	 * Always {@code true}: this store keeps values in this JVM's heap.
+	 */
+	@Override
+	public boolean acceptsHeapValues() {
+		return true;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Scheduler;
+import dev.sessionkit.core.spi.AttributeValue;
 import dev.sessionkit.core.spi.SessionChanges;
 import dev.sessionkit.core.spi.StoredSession;
 import org.jspecify.annotations.Nullable;
@@ -85,8 +86,8 @@ final class NearCache {
 
 		int weight() {
 			long characters = 1;
-			for (Map.Entry<String, String> attribute : this.session.attributes().entrySet()) {
-				characters += attribute.getKey().length() + attribute.getValue().length();
+			for (Map.Entry<String, AttributeValue> attribute : this.session.attributes().entrySet()) {
+				characters += attribute.getKey().length() + attribute.getValue().encoded().length();
 			}
 			return (int) Math.min(Integer.MAX_VALUE, characters);
 		}

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.sessionkit.core.spi.AttributeValue;
 import dev.sessionkit.core.spi.SessionChanges;
 import dev.sessionkit.core.spi.StoredSession;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,7 @@ final class SessionScript {
 		}
 		session.attributes().forEach((name, value) -> {
 			arguments.add(ATTRIBUTE_PREFIX + name);
-			arguments.add(value);
+			arguments.add(value.encoded());
 		});
 		return arguments.toArray();
 	}
@@ -83,7 +84,7 @@ final class SessionScript {
 		changes.removedAttributes().forEach((name) -> arguments.add(ATTRIBUTE_PREFIX + name));
 		changes.setAttributes().forEach((name, value) -> {
 			arguments.add(ATTRIBUTE_PREFIX + name);
-			arguments.add(value);
+			arguments.add(value.encoded());
 		});
 		return arguments.toArray();
 	}
@@ -100,14 +101,14 @@ final class SessionScript {
 
 	/** The session in a reply of the form status, field, value, ... */
 	static StoredSession session(String id, List<Object> reply) {
-		Map<String, String> attributes = new HashMap<>();
+		Map<String, AttributeValue> attributes = new HashMap<>();
 		String meta = null;
 		String principal = null;
 		for (int i = 1; i + 1 < reply.size(); i += 2) {
 			String field = (String) reply.get(i);
 			String value = String.valueOf(reply.get(i + 1));
 			if (field.startsWith(ATTRIBUTE_PREFIX)) {
-				attributes.put(field.substring(ATTRIBUTE_PREFIX.length()), value);
+				attributes.put(field.substring(ATTRIBUTE_PREFIX.length()), AttributeValue.encoded(value));
 			}
 			else if (field.equals(META)) {
 				meta = value;
@@ -152,7 +153,7 @@ final class SessionScript {
 		return (reply.size() > 3) ? String.valueOf(reply.get(3)) : null;
 	}
 
-	private static StoredSession withMeta(String meta, String id, Map<String, String> attributes,
+	private static StoredSession withMeta(String meta, String id, Map<String, AttributeValue> attributes,
 			@Nullable String principal) {
 		String[] parts = meta.split(" ");
 		return new StoredSession(id, instant(parts[0]), instant(parts[1]), Duration.ofMillis(Long.parseLong(parts[2])),

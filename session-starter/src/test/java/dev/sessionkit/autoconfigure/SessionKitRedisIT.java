@@ -152,6 +152,18 @@ class SessionKitRedisIT {
 	}
 
 	@Test
+	void decodedValuesAreReusedByDefaultAndZeroTurnsThatOff() {
+		this.contextRunner.withPropertyValues("sessionkit.redis.url=" + server.url(), "sessionkit.redis.near-cache=0")
+			.run((context) -> assertThat(SessionKitAutoConfigurationTests.readTwiceGivesTheSameInstant(context))
+				.isTrue());
+		this.contextRunner
+			.withPropertyValues("sessionkit.redis.url=" + server.url(), "sessionkit.redis.near-cache=0",
+					"sessionkit.decoded-value-cache=0")
+			.run((context) -> assertThat(SessionKitAutoConfigurationTests.readTwiceGivesTheSameInstant(context))
+				.isFalse());
+	}
+
+	@Test
 	void negativeNearCacheFailsStartupNamingTheProperty() {
 		this.contextRunner
 			.withPropertyValues("sessionkit.redis.url=" + server.url(), "sessionkit.redis.near-cache=-1MB")

@@ -79,4 +79,9 @@ public final class CountingSessionStore implements SessionStore {
 		this.delegate.setExpirationListener(listener);
 	}
 
+	@Override
+	public boolean acceptsHeapValues() {
+		return this.delegate.acceptsHeapValues();
+	}
+
 }

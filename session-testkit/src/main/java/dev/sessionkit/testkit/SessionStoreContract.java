@@ -21,6 +21,7 @@ import dev.sessionkit.core.SecureSessionIdGenerator;
 import dev.sessionkit.core.SessionKitRepository;
 import dev.sessionkit.core.SessionTooLargeException;
 import dev.sessionkit.core.codec.AttributeCodec;
+import dev.sessionkit.core.spi.AttributeValue;
 import dev.sessionkit.core.spi.SaveResult;
 import dev.sessionkit.core.spi.SessionChanges;
 import dev.sessionkit.core.spi.SessionStore;
@@ -421,6 +422,17 @@ public abstract class SessionStoreContract {
 	}
 
 	@Test
+	void everyReaderGetsItsOwnCopyOfWhatWasSaved() {
+		List<String> mine = new ArrayList<>(List.of("saved"));
+		KitSession session = saved(Map.of("list", mine));
+		mine.add("changed after the save");
+		List<String> read = find(session.getId()).getAttribute("list");
+		assertThat(read).containsExactly("saved");
+		read.add("changed by a reader");
+		assertThat(find(session.getId()).<List<String>>getAttribute("list")).containsExactly("saved");
+	}
+
+	@Test
 	void sessionOverTheMaximumSizeIsNotSavedAndTheStoredOneStays() {
 		this.repository.setMaxSessionSize(10_000);
 		KitSession session = saved(Map.of("a", "small"));
@@ -440,13 +452,12 @@ public abstract class SessionStoreContract {
 	@Test
 	void corruptOrUnknownAttributeIsDroppedAndTheRestSurvives() {
 		KitSession session = saved(Map.of("good", "kept"));
-		assertThat(this.counting.save(
-				new SessionChanges(session.getId(), session.getId(), false, START, null, null,
-						Map.of("corrupt", "{\"@class\":", "gone",
-								"{\"@class\":\"dev.sessionkit.testkit.RemovedInLastRelease\",\"x\":1}", "disallowed",
-								"[\"java.lang.ProcessBuilder\",{\"command\":[\"true\"]}]"),
-						Set.of(), false, null),
-				this.clock.instant()))
+		assertThat(this.counting.save(new SessionChanges(session.getId(), session.getId(), false, START, null, null,
+				Map.of("corrupt", AttributeValue.encoded("{\"@class\":"), "gone",
+						AttributeValue.encoded("{\"@class\":\"dev.sessionkit.testkit.RemovedInLastRelease\",\"x\":1}"),
+						"disallowed",
+						AttributeValue.encoded("[\"java.lang.ProcessBuilder\",{\"command\":[\"true\"]}]")),
+				Set.of(), false, null), this.clock.instant()))
 			.isEqualTo(SaveResult.UPDATED);
 		KitSession found = find(session.getId());
 		assertThat(found.<Object>getAttribute("corrupt")).isNull();

@@ -18,14 +18,15 @@ import org.jspecify.annotations.Nullable;
  * @param creationTime when the session was created
  * @param lastAccessedTime the new last access time, or {@code null} if unchanged
  * @param maxInactiveInterval the new max inactive interval, or {@code null} if unchanged
- * @param setAttributes attributes to set, names to encoded values
+ * @param setAttributes attributes to set, names to values
  * @param removedAttributes attribute names to remove
  * @param principalChanged whether the principal name changed
  * @param principalName the principal name after the save, if any
  */
 public record SessionChanges(String id, String storedId, boolean create, Instant creationTime,
-		@Nullable Instant lastAccessedTime, @Nullable Duration maxInactiveInterval, Map<String, String> setAttributes,
-		Set<String> removedAttributes, boolean principalChanged, @Nullable String principalName) {
+		@Nullable Instant lastAccessedTime, @Nullable Duration maxInactiveInterval,
+		Map<String, AttributeValue> setAttributes, Set<String> removedAttributes, boolean principalChanged,
+		@Nullable String principalName) {
 
 	public SessionChanges {
 		Objects.requireNonNull(id, "id must not be null");

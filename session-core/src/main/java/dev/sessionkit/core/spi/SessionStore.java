@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
  * concurrent callers see either all of a change or none of it, and no operation brings
  * back a session that was deleted or has expired.
  * <p>
- * Attribute values arrive already encoded; a store keeps them as given and never
- * interprets them. A store reports failures of its backend (a server down, a timeout) as
- * {@link SessionStoreException}.
+ * Attribute values arrive already encoded, or, for a store that
+ * {@linkplain #acceptsHeapValues() accepts them}, in heap form; a store keeps them as
+ * given and never interprets them. A store reports failures of its backend (a server
+ * down, a timeout) as {@link SessionStoreException}.
  */
 public interface SessionStore {
 
@@ -69,5 +70,16 @@ public interface SessionStore {
 	 * @param listener the listener
 	 */
 	void setExpirationListener(Consumer<StoredSession> listener);
+
+	/**
+	 * Whether this store keeps sessions in this JVM's heap and takes attribute values in
+	 * {@linkplain AttributeValue#inHeap(Object) heap form}, which spares encoding and
+	 * decoding them on every request. Default {@code false}: every value arrives encoded.
+	 * A store that wraps another must answer as the wrapped store does.
+	 * @return whether values may arrive in heap form
+	 */
+	default boolean acceptsHeapValues() {
+		return false;
+	}
 
 }

@@ -9,19 +9,19 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A session as a store keeps it: metadata, encoded attribute values, and the principal
- * name it is indexed under. Immutable.
+ * A session as a store keeps it: metadata, attribute values, and the principal name it is
+ * indexed under. Immutable.
  *
  * @param id the session id
  * @param creationTime when the session was created
  * @param lastAccessedTime when the session was last accessed
  * @param maxInactiveInterval how long the session lives without access; negative for
  * never
- * @param attributes attribute names to encoded values
+ * @param attributes attribute names to values
  * @param principalName the principal name the session is indexed under, if any
  */
 public record StoredSession(String id, Instant creationTime, Instant lastAccessedTime, Duration maxInactiveInterval,
-		Map<String, String> attributes, @Nullable String principalName) {
+		Map<String, AttributeValue> attributes, @Nullable String principalName) {
 
 	public StoredSession {
 		Objects.requireNonNull(id, "id must not be null");
@@ -79,7 +79,7 @@ public record StoredSession(String id, Instant creationTime, Instant lastAccesse
 	 * @return the changed session
 	 */
 	public StoredSession apply(SessionChanges changes) {
-		Map<String, String> merged = new HashMap<>(this.attributes);
+		Map<String, AttributeValue> merged = new HashMap<>(this.attributes);
 		merged.keySet().removeAll(changes.removedAttributes());
 		merged.putAll(changes.setAttributes());
 		return new StoredSession(changes.id(), this.creationTime,
