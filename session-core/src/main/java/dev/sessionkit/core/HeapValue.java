@@ -37,7 +37,7 @@ final class HeapValue {
 			return AttributeValue.inHeap(heap);
 		}
 		String encoded = codec.encode(name, value);
-		if (heap.sizeBound() < KitSession.utf8Length(encoded)) {
+		if (JsonSizeBound.tight(template) < KitSession.utf8Length(encoded)) {
 			// the bound would not hold for this type: never keep it as a template
 			types.distrust(check);
 			return AttributeValue.encoded(encoded);
@@ -59,7 +59,8 @@ final class HeapValue {
 	}
 
 	/**
-	 * An upper bound, in bytes, of the UTF-8 size of the value's encoded form.
+	 * An upper bound, in bytes, of the UTF-8 size of the value's encoded form, cheap to
+	 * compute: see {@link JsonSizeBound#of}.
 	 */
 	long sizeBound() {
 		long bound = this.sizeBound;
@@ -68,6 +69,14 @@ final class HeapValue {
 			this.sizeBound = bound;
 		}
 		return bound;
+	}
+
+	/**
+	 * A tighter upper bound than {@link #sizeBound()}, which scans every string: see
+	 * {@link JsonSizeBound#tight}.
+	 */
+	long tightSizeBound() {
+		return JsonSizeBound.tight(this.template);
 	}
 
 }

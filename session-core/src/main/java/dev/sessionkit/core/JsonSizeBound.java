@@ -31,18 +31,11 @@ final class JsonSizeBound {
 	/** Room for a {@code java.time} value, a UUID or another short leaf. */
 	private static final int SHORT_LEAF = 64;
 
-	/** Room for {@code "@class":"...",} or {@code ["...",...]} around a value. */
-	private static final ClassValue<Long> TYPE_ID = new ClassValue<>() {
+	/** What each class is, for the bound: decided once per class. */
+	private static final ClassValue<Node> NODES = new ClassValue<>() {
 		@Override
-		protected Long computeValue(Class<?> type) {
-			return 3L * type.getName().length() + 16;
-		}
-	};
-
-	private static final ClassValue<@Nullable Component[]> COMPONENTS = new ClassValue<>() {
-		@Override
-		protected Component @Nullable [] computeValue(Class<?> type) {
-			return components(type);
+		protected Node computeValue(Class<?> type) {
+			return Node.of(type);
 		}
 	};
 
@@ -50,63 +43,73 @@ final class JsonSizeBound {
 	}
 
 	/**
-	 * Returns an upper bound of the encoded size of a template.
+	 * Returns an upper bound of the encoded size of a template, counting six bytes for
+	 * every character of a string: cheap, since no string is scanned.
 	 * @param template a value made by {@link ValueTemplates#template}
 	 * @return the bound in bytes, or {@link #UNKNOWN}
 	 */
 	static long of(Object template) {
+		return of(template, false);
+	}
+
+	/**
+	 * Returns an upper bound of the encoded size of a template, looking at every
+	 * character of its strings: tighter, and linear in their length.
+	 * @param template a value made by {@link ValueTemplates#template}
+	 * @return the bound in bytes, or {@link #UNKNOWN}
+	 */
+	static long tight(Object template) {
+		return of(template, true);
+	}
+
+	private static long of(Object template, boolean scan) {
 		try {
-			return Math.max(0, bound(template));
+			return Math.max(0, bound(template, scan));
 		}
 		catch (ArithmeticException ex) {
 			return UNKNOWN;
 		}
 	}
 
-	private static long bound(@Nullable Object value) {
+	private static long bound(@Nullable Object value, boolean scan) {
 		if (value == null) {
 			return 4;
 		}
 		Class<?> type = value.getClass();
-		long typeId = TYPE_ID.get(type);
-		if (value instanceof String text) {
-			return Math.addExact(typeId, string(text));
-		}
-		if (value instanceof Number || value instanceof Boolean || value instanceof Character) {
-			return Math.addExact(typeId, number(value));
-		}
-		if (value instanceof UUID || type.getName().startsWith("java.time.")) {
-			return typeId + SHORT_LEAF;
-		}
-		if (value instanceof Enum<?> constant) {
-			return Math.addExact(typeId, Math.max(string(constant.name()), string(constant.toString())));
-		}
-		if (value instanceof Collection<?> collection) {
-			long size = typeId + 2;
-			for (Object element : collection) {
-				size = Math.addExact(size, bound(element) + 1);
+		Node node = NODES.get(type);
+		long typeId = node.typeId;
+		return switch (node.kind) {
+			case STRING -> Math.addExact(typeId, string((String) value, scan));
+			case NUMBER -> Math.addExact(typeId, number(value));
+			case SHORT_LEAF -> typeId + SHORT_LEAF;
+			case ENUM ->
+				Math.addExact(typeId, Math.max(string(((Enum<?>) value).name(), true), string(value.toString(), true)));
+			case COLLECTION -> {
+				long size = typeId + 2;
+				for (Object element : (Collection<?>) value) {
+					size = Math.addExact(size, bound(element, scan) + 1);
+				}
+				yield size;
 			}
-			return size;
-		}
-		if (value instanceof Map<?, ?> map) {
-			long size = typeId + 2;
-			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				size = Math.addExact(size, string(String.valueOf(entry.getKey())) + 2 + bound(entry.getValue()));
+			case MAP -> {
+				long size = typeId + 2;
+				for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+					size = Math.addExact(size,
+							string(String.valueOf(entry.getKey()), scan) + 2 + bound(entry.getValue(), scan));
+				}
+				yield size;
 			}
-			return size;
-		}
-		if (type.isRecord()) {
-			return record(value, type, typeId);
-		}
-		return UNKNOWN;
+			case RECORD -> record(value, node, scan);
+			case UNKNOWN -> UNKNOWN;
+		};
 	}
 
-	private static long record(Object value, Class<?> type, long typeId) {
-		Component[] components = COMPONENTS.get(type);
+	private static long record(Object value, Node node, boolean scan) {
+		Component[] components = node.components;
 		if (components == null) {
 			return UNKNOWN;
 		}
-		long size = typeId + 2;
+		long size = node.typeId + 2;
 		for (Component component : components) {
 			long valueSize;
 			if (component.type.isPrimitive()) {
@@ -120,7 +123,7 @@ final class JsonSizeBound {
 				catch (Throwable ex) {
 					return UNKNOWN;
 				}
-				valueSize = bound(componentValue);
+				valueSize = bound(componentValue, scan);
 			}
 			size = Math.addExact(size, component.nameSize + 2 + valueSize);
 		}
@@ -140,9 +143,13 @@ final class JsonSizeBound {
 
 	/**
 	 * The most bytes a string takes in JSON: quotes, control characters escaped as
-	 * {@code \}{@code u00XX}, quotes and backslashes escaped, the rest in UTF-8.
+	 * {@code \}{@code u00XX}, quotes and backslashes escaped, the rest in UTF-8; without
+	 * a scan, six bytes a character.
 	 */
-	static long string(String text) {
+	private static long string(String text, boolean scan) {
+		if (!scan) {
+			return 2 + 6L * text.length();
+		}
 		long size = 2;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
@@ -176,7 +183,8 @@ final class JsonSizeBound {
 				accessor.setAccessible(true);
 				MethodHandle handle = lookup.unreflect(accessor)
 					.asType(MethodType.methodType(Object.class, Object.class));
-				components[i] = new Component(string(recordComponent.getName()) + 1, recordComponent.getType(), handle);
+				components[i] = new Component(string(recordComponent.getName(), true) + 1, recordComponent.getType(),
+						handle);
 			}
 			catch (RuntimeException | IllegalAccessException ex) {
 				// an accessor this module may not call: the exact size will be computed
@@ -191,6 +199,57 @@ final class JsonSizeBound {
 	 * its accessor as {@code (Object) -> Object}.
 	 */
 	private record Component(long nameSize, Class<?> type, MethodHandle accessor) {
+	}
+
+	private enum Kind {
+
+		STRING, NUMBER, SHORT_LEAF, ENUM, COLLECTION, MAP, RECORD, UNKNOWN
+
+	}
+
+	/**
+	 * A class as the bound sees it: its kind, the room for its type id and punctuation
+	 * ({@code "@class":"...",} or {@code ["...",...]}), and a record's components.
+	 */
+	private static final class Node {
+
+		final Kind kind;
+
+		final long typeId;
+
+		final Component @Nullable [] components;
+
+		private Node(Kind kind, Class<?> type, Component @Nullable [] components) {
+			this.kind = kind;
+			this.typeId = 3L * type.getName().length() + 16;
+			this.components = components;
+		}
+
+		static Node of(Class<?> type) {
+			if (type == String.class) {
+				return new Node(Kind.STRING, type, null);
+			}
+			if (Number.class.isAssignableFrom(type) || type == Boolean.class || type == Character.class) {
+				return new Node(Kind.NUMBER, type, null);
+			}
+			if (type == UUID.class || type.getName().startsWith("java.time.")) {
+				return new Node(Kind.SHORT_LEAF, type, null);
+			}
+			if (ValueTemplates.enumTypeOf(type) != null) {
+				return new Node(Kind.ENUM, type, null);
+			}
+			if (Collection.class.isAssignableFrom(type)) {
+				return new Node(Kind.COLLECTION, type, null);
+			}
+			if (Map.class.isAssignableFrom(type)) {
+				return new Node(Kind.MAP, type, null);
+			}
+			if (type.isRecord()) {
+				return new Node(Kind.RECORD, type, components(type));
+			}
+			return new Node(Kind.UNKNOWN, type, null);
+		}
+
 	}
 
 }

@@ -261,9 +261,13 @@ public final class KitSession implements Session {
 	}
 
 	private boolean isLastAccessedTimeChanged() {
-		return Duration.between(this.storedLastAccessedTime, this.lastAccessedTime)
-			.abs()
-			.compareTo(TOUCH_TOLERANCE) >= 0;
+		long seconds = this.lastAccessedTime.getEpochSecond() - this.storedLastAccessedTime.getEpochSecond();
+		if (Math.abs(seconds) > 1) {
+			return true;
+		}
+		long nanos = seconds * 1_000_000_000L
+				+ (this.lastAccessedTime.getNano() - this.storedLastAccessedTime.getNano());
+		return Math.abs(nanos) >= TOUCH_TOLERANCE.toNanos();
 	}
 
 	/**
@@ -340,8 +344,9 @@ public final class KitSession implements Session {
 
 	/**
 	 * Checks the encoded size, in UTF-8 bytes, that the session will have. Three bytes
-	 * per character of an encoded form, and a bound computed from a heap value, limit it
-	 * from above, so the exact size is needed only near the limit.
+	 * per character of an encoded form, and bounds computed from heap values (a cheap
+	 * one, then a tighter one), limit it from above, so the exact size is needed only
+	 * near the limit.
 	 */
 	private void checkSize(Map<String, AttributeValue> set, long maxSize) {
 		Map<String, AttributeValue> forms = new HashMap<>();
@@ -357,7 +362,7 @@ public final class KitSession implements Session {
 			long bound = form.isEncoded() ? 3L * form.encoded().length() : heapValue(form).sizeBound();
 			upperBound = saturatedAdd(upperBound, saturatedAdd(3L * entry.getKey().length(), bound));
 		}
-		if (upperBound <= maxSize) {
+		if (upperBound <= maxSize || tightUpperBound(forms) <= maxSize) {
 			return;
 		}
 		long size = 0;
@@ -377,6 +382,19 @@ public final class KitSession implements Session {
 		if (size > maxSize) {
 			throw new SessionTooLargeException(size, maxSize, largest);
 		}
+	}
+
+	private static long tightUpperBound(Map<String, AttributeValue> forms) {
+		long upperBound = 0;
+		for (Map.Entry<String, AttributeValue> entry : forms.entrySet()) {
+			AttributeValue form = entry.getValue();
+			if (form.isEncoded()) {
+				return Long.MAX_VALUE;
+			}
+			upperBound = saturatedAdd(upperBound,
+					saturatedAdd(3L * entry.getKey().length(), heapValue(form).tightSizeBound()));
+		}
+		return upperBound;
 	}
 
 	private static HeapValue heapValue(AttributeValue form) {

@@ -122,7 +122,8 @@ final class ValueTemplates {
 	private static @Nullable Object copyElements(Collection<?> source, Collection<Object> target,
 			Consumer<Class<?>> types, int depth) {
 		Class<?> shared = null;
-		for (Object element : source) {
+		// an array copy and an indexed loop: cheaper than the collection's iterator
+		for (Object element : source.toArray()) {
 			if (element != null && element.getClass() == shared) {
 				// most collections hold one class: an immutable one needs no second look
 				target.add(element);
