@@ -349,20 +349,18 @@ public final class KitSession implements Session {
 	 * near the limit.
 	 */
 	private void checkSize(Map<String, AttributeValue> set, long maxSize) {
-		Map<String, AttributeValue> forms = new HashMap<>();
 		long upperBound = 0;
 		for (Map.Entry<String, Attribute> entry : this.attributes.entrySet()) {
-			AttributeValue form = set.get(entry.getKey());
-			if (form == null) {
-				Attribute attribute = entry.getValue();
-				form = (attribute.stored != null) ? attribute.stored
-						: this.repository.storedForm(entry.getKey(), Objects.requireNonNull(attribute.value));
-			}
-			forms.put(entry.getKey(), form);
-			long bound = form.isEncoded() ? 3L * form.encoded().length() : heapValue(form).sizeBound();
-			upperBound = saturatedAdd(upperBound, saturatedAdd(3L * entry.getKey().length(), bound));
+			upperBound = saturatedAdd(upperBound, upperBound(entry.getKey(), formAfterSave(entry, set), false));
 		}
-		if (upperBound <= maxSize || tightUpperBound(forms) <= maxSize) {
+		if (upperBound <= maxSize) {
+			return;
+		}
+		Map<String, AttributeValue> forms = new HashMap<>();
+		for (Map.Entry<String, Attribute> entry : this.attributes.entrySet()) {
+			forms.put(entry.getKey(), formAfterSave(entry, set));
+		}
+		if (tightUpperBound(forms) <= maxSize) {
 			return;
 		}
 		long size = 0;
@@ -384,17 +382,35 @@ public final class KitSession implements Session {
 		}
 	}
 
+	/** The stored form an attribute will have once the changes are saved. */
+	private AttributeValue formAfterSave(Map.Entry<String, Attribute> entry, Map<String, AttributeValue> set) {
+		AttributeValue form = set.get(entry.getKey());
+		if (form != null) {
+			return form;
+		}
+		Attribute attribute = entry.getValue();
+		return (attribute.stored != null) ? attribute.stored
+				: this.repository.storedForm(entry.getKey(), Objects.requireNonNull(attribute.value));
+	}
+
 	private static long tightUpperBound(Map<String, AttributeValue> forms) {
 		long upperBound = 0;
 		for (Map.Entry<String, AttributeValue> entry : forms.entrySet()) {
-			AttributeValue form = entry.getValue();
-			if (form.isEncoded()) {
-				return Long.MAX_VALUE;
-			}
-			upperBound = saturatedAdd(upperBound,
-					saturatedAdd(3L * entry.getKey().length(), heapValue(form).tightSizeBound()));
+			upperBound = saturatedAdd(upperBound, upperBound(entry.getKey(), entry.getValue(), true));
 		}
 		return upperBound;
+	}
+
+	/** Three bytes a character of a name or an encoded form; a heap value's bound. */
+	private static long upperBound(String name, AttributeValue form, boolean tight) {
+		long value;
+		if (form.isEncoded()) {
+			value = 3L * form.encoded().length();
+		}
+		else {
+			value = tight ? heapValue(form).tightSizeBound() : heapValue(form).sizeBound();
+		}
+		return saturatedAdd(3L * name.length(), value);
 	}
 
 	private static HeapValue heapValue(AttributeValue form) {

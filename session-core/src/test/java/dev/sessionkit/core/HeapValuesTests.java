@@ -132,6 +132,22 @@ class HeapValuesTests {
 	}
 
 	@Test
+	void nearTheLimitTheCharactersOfHeapStringsAreCountedBeforeAnythingIsEncoded() {
+		this.repository.setMaxSessionSize(10_000);
+		saved("warm", "strings have made their round trip");
+		KitSession session = this.repository.createSession();
+		session.setAttribute("fixed", List.of(1L));
+		// six bytes a character would be over the limit, one byte each is not
+		session.setAttribute("text", "a".repeat(2_000));
+		int encodes = this.codec.encodes.get();
+		this.repository.save(session);
+		assertThat(this.store.last().setAttributes().get("fixed").isEncoded()).isTrue();
+		assertThat(this.store.last().setAttributes().get("text").isEncoded()).isFalse();
+		assertThat(this.codec.encodes.get()).isEqualTo(encodes + 1);
+		assertThat(this.<String>read(session.getId(), "text")).hasSize(2_000);
+	}
+
+	@Test
 	void theBoundIsNeverBelowTheEncodedSize() {
 		List<Object> values = new ArrayList<>();
 		values.add("plain");
