@@ -1,7 +1,10 @@
 package dev.sessionkit.core;
 
+import java.util.ArrayList;
+
 import dev.sessionkit.core.codec.AttributeCodec;
 import dev.sessionkit.core.spi.AttributeValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An attribute value as a store in this JVM's heap keeps it: a template that no
@@ -12,11 +15,22 @@ final class HeapValue {
 
 	private final Object template;
 
+	/** Whether the template is a list of immutable values only: see {@link #copy()}. */
+	private final boolean flatList;
+
 	/** An upper bound of the encoded size in bytes; negative until computed. */
 	private volatile long sizeBound = -1;
 
+	/**
+	 * For a flat list whose bound was computed: the bound of each element, by index, or
+	 * -1 where it is too large to keep. A later list that holds the same elements (a chat
+	 * with one more message) reuses them.
+	 */
+	private volatile int @Nullable [] elementBounds;
+
 	private HeapValue(Object template) {
 		this.template = template;
+		this.flatList = ValueTemplates.isFlatList(template);
 	}
 
 	/**
@@ -26,13 +40,20 @@ final class HeapValue {
 	 * @throws dev.sessionkit.core.codec.AttributeCodecException as
 	 * {@link AttributeCodec#encode} does
 	 */
-	static AttributeValue form(String name, Object value, AttributeCodec codec, FaithfulTypes types) {
+	static AttributeValue form(String name, Object value, @Nullable AttributeValue replaced, AttributeCodec codec,
+			FaithfulTypes types) {
 		FaithfulTypes.Check check = types.check(value, true);
 		Object template = ValueTemplates.template(value, check);
 		if (template == null || check.rejected()) {
 			return AttributeValue.encoded(codec.encode(name, value));
 		}
 		HeapValue heap = new HeapValue(template);
+		if (replaced != null && !replaced.isEncoded() && replaced.inHeap() instanceof HeapValue previous
+				&& previous.elementBounds != null && heap.flatList) {
+			// the size limit is in use: bound the new list now, while the old one is at
+			// hand
+			heap.computeSizeBound(previous);
+		}
 		if (check.proven()) {
 			return AttributeValue.inHeap(heap);
 		}
@@ -48,8 +69,14 @@ final class HeapValue {
 		return AttributeValue.inHeap(heap);
 	}
 
-	/** A new copy of the value, for one reader. */
+	/**
+	 * A new copy of the value, for one reader. A list of immutable values is copied
+	 * without reading its elements, which are often not in the processor's caches.
+	 */
 	Object copy() {
+		if (this.flatList) {
+			return new ArrayList<>((ArrayList<?>) this.template);
+		}
 		return ValueTemplates.copy(this.template);
 	}
 
@@ -64,11 +91,56 @@ final class HeapValue {
 	 */
 	long sizeBound() {
 		long bound = this.sizeBound;
-		if (bound < 0) {
-			bound = JsonSizeBound.of(this.template);
+		return (bound >= 0) ? bound : computeSizeBound(null);
+	}
+
+	/**
+	 * Computes {@link #sizeBound()}; a flat list takes the bounds of the elements it
+	 * shares with the previous value of the attribute, matched by identity.
+	 */
+	private long computeSizeBound(@Nullable HeapValue previous) {
+		if (!this.flatList) {
+			long bound = JsonSizeBound.of(this.template);
 			this.sizeBound = bound;
+			return bound;
 		}
+		ArrayList<?> elements = (ArrayList<?>) this.template;
+		ArrayList<?> previousElements = (previous != null) ? (ArrayList<?>) previous.template : null;
+		int[] previousBounds = (previous != null) ? previous.elementBounds : null;
+		int offset = 0;
+		if (previousElements != null && !elements.isEmpty()) {
+			// most lists change at their ends: align on the first element
+			offset = Math.max(0, indexOf(previousElements, elements.get(0)));
+		}
+		int[] bounds = new int[elements.size()];
+		long total = 0;
+		for (int i = 0; i < bounds.length; i++) {
+			Object element = elements.get(i);
+			int j = i + offset;
+			long bound;
+			if (previousElements != null && previousBounds != null && j < previousBounds.length
+					&& previousElements.get(j) == element && previousBounds[j] >= 0) {
+				bound = previousBounds[j];
+			}
+			else {
+				bound = (element != null) ? JsonSizeBound.of(element) : 4;
+			}
+			bounds[i] = (bound <= Integer.MAX_VALUE) ? (int) bound : -1;
+			total = (bound == JsonSizeBound.UNKNOWN || total + bound < 0) ? JsonSizeBound.UNKNOWN : total + bound;
+		}
+		long bound = JsonSizeBound.ofList(elements.getClass(), total, bounds.length);
+		this.elementBounds = bounds;
+		this.sizeBound = bound;
 		return bound;
+	}
+
+	private static int indexOf(ArrayList<?> list, Object element) {
+		for (int i = 0; i < list.size(); i++) {
+			if (list.get(i) == element) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/**

@@ -62,6 +62,19 @@ final class JsonSizeBound {
 		return of(template, true);
 	}
 
+	/**
+	 * Returns the bound of a list from the bounds of its elements, as {@link #of} counts
+	 * it.
+	 * @param listType the list's class, for its type id
+	 * @param elements the sum of the elements' bounds, or {@link #UNKNOWN}
+	 * @param count the number of elements
+	 * @return the bound in bytes, or {@link #UNKNOWN}
+	 */
+	static long ofList(Class<?> listType, long elements, int count) {
+		long size = NODES.get(listType).typeId + 2 + count + elements;
+		return (elements == UNKNOWN || size < 0) ? UNKNOWN : size;
+	}
+
 	private static long of(Object template, boolean scan) {
 		try {
 			return Math.max(0, bound(template, scan));

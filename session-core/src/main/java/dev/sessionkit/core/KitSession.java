@@ -288,8 +288,11 @@ public final class KitSession implements Session {
 				removed.add(name);
 			}
 			else {
-				set.put(name, (attribute.value != null) ? this.repository.storedForm(name, attribute.value)
-						: Objects.requireNonNull(attribute.stored));
+				set.put(name,
+						(attribute.value != null)
+								? this.repository.storedForm(name, attribute.value,
+										(attribute.replaces != null) ? attribute.replaces : attribute.stored)
+								: Objects.requireNonNull(attribute.stored));
 			}
 		}
 		boolean principalChanged = false;
@@ -390,7 +393,7 @@ public final class KitSession implements Session {
 		}
 		Attribute attribute = entry.getValue();
 		return (attribute.stored != null) ? attribute.stored
-				: this.repository.storedForm(entry.getKey(), Objects.requireNonNull(attribute.value));
+				: this.repository.storedForm(entry.getKey(), Objects.requireNonNull(attribute.value), null);
 	}
 
 	private static long tightUpperBound(Map<String, AttributeValue> forms) {

@@ -115,7 +115,9 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 	 * copies it instead of decoding it. Only values of known structure are kept (strings,
 	 * numbers, enums, {@code java.time} values, records of those, and the JDK's lists,
 	 * sets and maps of them); every read still gets its own copy. A value unused for the
-	 * default max inactive interval is forgotten. 0 turns it off; default
+	 * default max inactive interval is forgotten. Stores that
+	 * {@linkplain SessionStore#acceptsHeapValues() accept heap values} get such values
+	 * without JSON and need no cache. 0 turns it off; default
 	 * {@value #DEFAULT_DECODED_VALUE_CACHE_SIZE}.
 	 * @param characters the most characters of encoded values to remember
 	 */
@@ -323,9 +325,9 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 	 * store that accepts it, when the value's types allow a template, else encoded.
 	 * @throws AttributeCodecException if the value cannot be encoded
 	 */
-	AttributeValue storedForm(String name, Object value) {
+	AttributeValue storedForm(String name, Object value, @Nullable AttributeValue replaced) {
 		if (this.heapValues) {
-			return HeapValue.form(name, value, this.codec, this.faithfulTypes);
+			return HeapValue.form(name, value, replaced, this.codec, this.faithfulTypes);
 		}
 		return AttributeValue.encoded(this.codec.encode(name, value));
 	}

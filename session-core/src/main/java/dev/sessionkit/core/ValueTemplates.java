@@ -98,6 +98,24 @@ final class ValueTemplates {
 		return copy;
 	}
 
+	/**
+	 * Whether a template is an {@code ArrayList} of immutable values only, so that
+	 * copying its array copies it completely, without looking at its elements.
+	 * @param template a value returned by {@link #template}
+	 * @return whether the template is such a list
+	 */
+	static boolean isFlatList(Object template) {
+		if (template.getClass() != ArrayList.class) {
+			return false;
+		}
+		for (Object element : (ArrayList<?>) template) {
+			if (element != null && KINDS.get(element.getClass()) != Kind.SHARED) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static @Nullable Object copyOf(@Nullable Object value, Consumer<Class<?>> types, int depth) {
 		if (value == null) {
 			return NULL;

@@ -148,6 +148,28 @@ class HeapValuesTests {
 	}
 
 	@Test
+	void aListSharingElementsWithTheValueItReplacesIsBoundAsIfAnew() {
+		FaithfulTypes types = new FaithfulTypes(this.codec);
+		List<Message> first = chat("a", "b", "c");
+		AttributeValue firstForm = HeapValue.form("chat", first, null, this.codec, types);
+		HeapValue firstHeap = (HeapValue) firstForm.inHeap();
+		assertThat(firstHeap.sizeBound()).isEqualTo(JsonSizeBound.of(first));
+		List<List<Message>> nexts = List.of(withLast(first.subList(1, 3), "a much longer message than any before it"),
+				withLast(first, "appended"), withLast(first.subList(0, 2), "the last one replaced"), first,
+				withLast(List.of(), "nothing shared"));
+		for (List<Message> next : nexts) {
+			HeapValue heap = (HeapValue) HeapValue.form("chat", next, firstForm, this.codec, types).inHeap();
+			assertThat(heap.sizeBound()).as("bound of %s", next).isEqualTo(JsonSizeBound.of(next));
+		}
+	}
+
+	private static List<Message> withLast(List<Message> messages, String text) {
+		List<Message> list = new ArrayList<>(messages);
+		list.add(new Message("user", text, Instant.ofEpochSecond(1_767_225_600L), Kind.QUESTION));
+		return list;
+	}
+
+	@Test
 	void theBoundIsNeverBelowTheEncodedSize() {
 		List<Object> values = new ArrayList<>();
 		values.add("plain");

@@ -1,9 +1,11 @@
 package dev.sessionkit.memory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.sessionkit.core.KitSession;
 import dev.sessionkit.core.SessionKitRepository;
@@ -17,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What only the memory store promises: abandoned sessions are freed by themselves, and
- * the optional maximum holds.
+ * What only the memory store promises: values kept without JSON, abandoned sessions freed
+ * by themselves, and the optional maximum held.
  */
 class CaffeineSessionStoreTests {
 
@@ -32,6 +34,42 @@ class CaffeineSessionStoreTests {
 			}
 		});
 		return repository;
+	}
+
+	@Test
+	void valuesAreKeptWithoutJsonOnceTheirTypesMadeOneRoundTrip() {
+		AtomicInteger jsonCalls = new AtomicInteger();
+		AttributeCodec json = AttributeCodec.json();
+		AttributeCodec counting = new AttributeCodec() {
+			@Override
+			public String encode(String name, Object value) {
+				jsonCalls.incrementAndGet();
+				return json.encode(name, value);
+			}
+
+			@Override
+			public Object decode(String name, String encoded) {
+				jsonCalls.incrementAndGet();
+				return json.decode(name, encoded);
+			}
+		};
+		CaffeineSessionStore store = CaffeineSessionStore.builder().build();
+		assertThat(store.acceptsHeapValues()).isTrue();
+		SessionKitRepository repository = new SessionKitRepository(store, counting);
+		repository.setMaxSessionSize(256 * 1024);
+		KitSession first = repository.createSession();
+		first.setAttribute("messages", new ArrayList<>(List.of("hello")));
+		repository.save(first);
+		int afterFirst = jsonCalls.get();
+		KitSession second = repository.createSession();
+		second.setAttribute("messages", new ArrayList<>(List.of("hi", "there")));
+		repository.save(second);
+		KitSession found = repository.findById(second.getId());
+		List<String> messages = found.getAttribute("messages");
+		messages.add("not saved");
+		assertThat(repository.findById(second.getId()).<List<String>>getAttribute("messages")).containsExactly("hi",
+				"there");
+		assertThat(jsonCalls.get()).isEqualTo(afterFirst);
 	}
 
 	@Test

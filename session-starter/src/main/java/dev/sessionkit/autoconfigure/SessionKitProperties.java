@@ -49,7 +49,8 @@ public class SessionKitProperties {
 	 * values of, so that reading the same value again copies it instead of decoding it.
 	 * Only values of known structure are kept (strings, numbers, enums, java.time values,
 	 * records of those, and lists, sets and maps of them); every request still gets its
-	 * own copy. 0 turns it off.
+	 * own copy. It serves values read from Redis: the memory store keeps such values
+	 * without JSON. 0 turns it off.
 	 */
 	private DataSize decodedValueCache = DataSize.ofMegabytes(16);
 
