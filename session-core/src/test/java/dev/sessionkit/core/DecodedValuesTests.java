@@ -14,6 +14,9 @@ import dev.sessionkit.core.codec.AttributeCodec;
 import dev.sessionkit.outside.Outsider;
 import org.junit.jupiter.api.Test;
 
+import static dev.sessionkit.core.TestSessions.chat;
+import static dev.sessionkit.core.TestSessions.read;
+import static dev.sessionkit.core.TestSessions.saved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,10 +34,10 @@ class DecodedValuesTests {
 
 	@Test
 	void aValueReadAgainIsCopiedNotDecoded() {
-		String id = saved("chat", chat("hello", "hi"));
-		List<Message> first = read(id, "chat");
+		String id = saved(this.repository, "chat", chat("hello", "hi"));
+		List<Message> first = read(this.repository, id, "chat");
 		int decodes = this.codec.decodes.get();
-		List<Message> second = read(id, "chat");
+		List<Message> second = read(this.repository, id, "chat");
 		assertThat(this.codec.decodes.get()).isEqualTo(decodes);
 		assertThat(second).isEqualTo(first).isNotSameAs(first).isInstanceOf(ArrayList.class);
 		assertThat(second.get(0)).isSameAs(first.get(0));
@@ -42,16 +45,16 @@ class DecodedValuesTests {
 
 	@Test
 	void aSavedValueIsReadWithoutDecodingOnceItsTypesAreKnown() {
-		saved("chat", chat("first"));
+		saved(this.repository, "chat", chat("first"));
 		int decodes = this.codec.decodes.get();
-		String id = saved("chat", chat("second", "third"));
-		assertThat(this.<List<Message>>read(id, "chat")).isEqualTo(chat("second", "third"));
+		String id = saved(this.repository, "chat", chat("second", "third"));
+		assertThat(TestSessions.<List<Message>>read(this.repository, id, "chat")).isEqualTo(chat("second", "third"));
 		assertThat(this.codec.decodes.get()).isEqualTo(decodes);
 	}
 
 	@Test
 	void aValueOnlyReadIsKeptFromItsSecondDecodingOn() {
-		String id = saved("chat", chat("written by another instance"));
+		String id = saved(this.repository, "chat", chat("written by another instance"));
 		CountingCodec codec = new CountingCodec(this.codec);
 		SessionKitRepository otherInstance = new SessionKitRepository(this.store, codec);
 		for (int read = 1; read <= 3; read++) {
@@ -64,76 +67,77 @@ class DecodedValuesTests {
 
 	@Test
 	void aValueReplacedBySaveIsForgottenButOneSavedAgainUnchangedIsKept() {
-		String id = saved("chat", chat("hello"));
-		String other = saved("chat", chat("hello"));
+		String id = saved(this.repository, "chat", chat("hello"));
+		String other = saved(this.repository, "chat", chat("hello"));
 		KitSession session = this.repository.findById(id);
 		session.setAttribute("chat", chat("hello"));
 		this.repository.save(session);
 		int decodes = this.codec.decodes.get();
-		read(other, "chat");
+		read(this.repository, other, "chat");
 		assertThat(this.codec.decodes.get()).isEqualTo(decodes);
 		session = this.repository.findById(id);
 		session.setAttribute("chat", chat("hello", "a new message"));
 		this.repository.save(session);
-		read(id, "chat");
+		read(this.repository, id, "chat");
 		assertThat(this.codec.decodes.get()).isEqualTo(decodes);
-		assertThat(this.<List<Message>>read(other, "chat")).isEqualTo(chat("hello"));
+		assertThat(TestSessions.<List<Message>>read(this.repository, other, "chat")).isEqualTo(chat("hello"));
 		assertThat(this.codec.decodes.get()).isEqualTo(decodes + 1);
 	}
 
 	@Test
 	void everyReadGetsItsOwnCopy() {
-		String id = saved("chat", chat("hello"));
-		List<Message> mine = read(id, "chat");
+		String id = saved(this.repository, "chat", chat("hello"));
+		List<Message> mine = read(this.repository, id, "chat");
 		mine.add(new Message("user", "not saved", Instant.EPOCH, Kind.QUESTION));
 		Map<String, List<Message>> nested = new LinkedHashMap<>();
 		nested.put("today", chat("a"));
-		String other = saved("byDay", nested);
-		Map<String, List<Message>> first = read(other, "byDay");
+		String other = saved(this.repository, "byDay", nested);
+		Map<String, List<Message>> first = read(this.repository, other, "byDay");
 		first.get("today").clear();
-		assertThat(this.<List<Message>>read(id, "chat")).isEqualTo(chat("hello"));
-		assertThat(this.<Map<String, List<Message>>>read(other, "byDay")).isEqualTo(nested);
+		assertThat(TestSessions.<List<Message>>read(this.repository, id, "chat")).isEqualTo(chat("hello"));
+		assertThat(TestSessions.<Map<String, List<Message>>>read(this.repository, other, "byDay")).isEqualTo(nested);
 	}
 
 	@Test
 	void aValueWhoseJsonDiffersFromItsFieldsIsReadAsDecodingGivesIt() {
-		String id = saved("note", new Annotated("shown", "hidden"));
-		assertThat(this.<Annotated>read(id, "note")).isEqualTo(new Annotated("shown", null));
-		assertThat(this.<Annotated>read(id, "note")).isEqualTo(new Annotated("shown", null));
+		String id = saved(this.repository, "note", new Annotated("shown", "hidden"));
+		assertThat(TestSessions.<Annotated>read(this.repository, id, "note")).isEqualTo(new Annotated("shown", null));
+		assertThat(TestSessions.<Annotated>read(this.repository, id, "note")).isEqualTo(new Annotated("shown", null));
 	}
 
 	@Test
 	void mapsWithNonStringKeysAreReadAsDecodingGivesThem() {
 		Map<Long, String> byNumber = new HashMap<>();
 		byNumber.put(7L, "seven");
-		String id = saved("byNumber", byNumber);
-		Map<Object, String> read = read(id, "byNumber");
+		String id = saved(this.repository, "byNumber", byNumber);
+		Map<Object, String> read = read(this.repository, id, "byNumber");
 		assertThat(read).containsOnlyKeys("7");
-		assertThat(this.<Map<Object, String>>read(id, "byNumber")).containsOnlyKeys("7");
+		assertThat(TestSessions.<Map<Object, String>>read(this.repository, id, "byNumber")).containsOnlyKeys("7");
 	}
 
 	@Test
 	void aNestedTypeThatDecodingRejectsIsNotServedFromASave() {
 		List<Object> mixed = new ArrayList<>();
 		mixed.add(new Outsider("x"));
-		String id = saved("mixed", mixed);
+		String id = saved(this.repository, "mixed", mixed);
 		KitSession session = this.repository.findById(id);
 		assertThat(session).isNotNull();
 		assertThat(session.<Object>getAttribute("mixed")).isNull();
-		saved("chat", chat("lists are still fine"));
+		saved(this.repository, "chat", chat("lists are still fine"));
 		int decodes = this.codec.decodes.get();
-		String other = saved("chat", chat("and are served", "without decoding"));
-		assertThat(this.<List<Message>>read(other, "chat")).isEqualTo(chat("and are served", "without decoding"));
+		String other = saved(this.repository, "chat", chat("and are served", "without decoding"));
+		assertThat(TestSessions.<List<Message>>read(this.repository, other, "chat"))
+			.isEqualTo(chat("and are served", "without decoding"));
 		assertThat(this.codec.decodes.get()).isEqualTo(decodes);
 	}
 
 	@Test
 	void sizeZeroDecodesEveryRead() {
 		this.repository.setDecodedValueCacheSize(0);
-		String id = saved("chat", chat("hello"));
-		read(id, "chat");
+		String id = saved(this.repository, "chat", chat("hello"));
+		read(this.repository, id, "chat");
 		int decodes = this.codec.decodes.get();
-		read(id, "chat");
+		read(this.repository, id, "chat");
 		assertThat(this.codec.decodes.get()).isEqualTo(decodes + 1);
 	}
 
@@ -161,29 +165,6 @@ class DecodedValuesTests {
 		})).isNull();
 		assertThat(ValueTemplates.template(new int[] { 1 }, (type) -> {
 		})).isNull();
-	}
-
-	private String saved(String name, Object value) {
-		KitSession session = this.repository.createSession();
-		session.setAttribute(name, value);
-		this.repository.save(session);
-		return session.getId();
-	}
-
-	private <T> T read(String id, String name) {
-		KitSession session = this.repository.findById(id);
-		assertThat(session).isNotNull();
-		T value = session.getAttribute(name);
-		assertThat(value).isNotNull();
-		return value;
-	}
-
-	private static List<Message> chat(String... texts) {
-		List<Message> chat = new ArrayList<>();
-		for (String text : texts) {
-			chat.add(new Message("user", text, Instant.ofEpochSecond(1_767_225_600L), Kind.QUESTION));
-		}
-		return chat;
 	}
 
 	enum Kind {

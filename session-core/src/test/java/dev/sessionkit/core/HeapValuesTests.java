@@ -22,6 +22,9 @@ import dev.sessionkit.core.spi.AttributeValue;
 import dev.sessionkit.outside.Outsider;
 import org.junit.jupiter.api.Test;
 
+import static dev.sessionkit.core.TestSessions.chat;
+import static dev.sessionkit.core.TestSessions.read;
+import static dev.sessionkit.core.TestSessions.saved;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -41,17 +44,17 @@ class HeapValuesTests {
 
 	@Test
 	void oncePastOneRoundTripValuesOfTheSameTypesAreNeitherEncodedNorDecoded() {
-		saved("chat", chat("first"));
+		saved(this.repository, "chat", chat("first"));
 		assertThat(this.store.last().setAttributes().get("chat").isEncoded()).isFalse();
 		int encodes = this.codec.encodes.get();
 		int decodes = this.codec.decodes.get();
-		String id = saved("chat", chat("second", "third"));
-		assertThat(this.<List<Message>>read(id, "chat")).isEqualTo(chat("second", "third"))
+		String id = saved(this.repository, "chat", chat("second", "third"));
+		assertThat(TestSessions.<List<Message>>read(this.repository, id, "chat")).isEqualTo(chat("second", "third"))
 			.isInstanceOf(ArrayList.class);
 		KitSession session = this.repository.findById(id);
 		session.setAttribute("chat", chat("fourth"));
 		this.repository.save(session);
-		assertThat(this.<List<Message>>read(id, "chat")).isEqualTo(chat("fourth"));
+		assertThat(TestSessions.<List<Message>>read(this.repository, id, "chat")).isEqualTo(chat("fourth"));
 		assertThat(this.codec.encodes.get()).isEqualTo(encodes);
 		assertThat(this.codec.decodes.get()).isEqualTo(decodes);
 	}
@@ -59,35 +62,37 @@ class HeapValuesTests {
 	@Test
 	void neitherTheSaverNorAReaderCanChangeWhatIsStored() {
 		List<Message> mine = chat("hello");
-		String id = saved("chat", mine);
+		String id = saved(this.repository, "chat", mine);
 		mine.add(new Message("user", "changed after the save", Instant.EPOCH, Kind.QUESTION));
-		List<Message> read = read(id, "chat");
+		List<Message> read = read(this.repository, id, "chat");
 		assertThat(read).isEqualTo(chat("hello"));
 		read.clear();
 		Map<String, List<Message>> byDay = new LinkedHashMap<>();
 		byDay.put("today", chat("a"));
-		String other = saved("byDay", byDay);
-		this.<Map<String, List<Message>>>read(other, "byDay").get("today").clear();
+		String other = saved(this.repository, "byDay", byDay);
+		TestSessions.<Map<String, List<Message>>>read(this.repository, other, "byDay").get("today").clear();
 		byDay.get("today").clear();
-		assertThat(this.<List<Message>>read(id, "chat")).isEqualTo(chat("hello"));
-		assertThat(this.<Map<String, List<Message>>>read(other, "byDay")).containsEntry("today", chat("a"));
+		assertThat(TestSessions.<List<Message>>read(this.repository, id, "chat")).isEqualTo(chat("hello"));
+		assertThat(TestSessions.<Map<String, List<Message>>>read(this.repository, other, "byDay"))
+			.containsEntry("today", chat("a"));
 	}
 
 	@Test
 	void valuesWithoutATemplateAreStoredEncodedAndReadAsDecodingGivesThem() {
-		String id = saved("fixed", List.of(1L, 2L));
+		String id = saved(this.repository, "fixed", List.of(1L, 2L));
 		assertThat(this.store.last().setAttributes().get("fixed").isEncoded()).isTrue();
-		assertThat(this.<List<Long>>read(id, "fixed")).containsExactly(1L, 2L).isInstanceOf(ArrayList.class);
+		assertThat(TestSessions.<List<Long>>read(this.repository, id, "fixed")).containsExactly(1L, 2L)
+			.isInstanceOf(ArrayList.class);
 	}
 
 	@Test
 	void aValueWhoseJsonDiffersFromItsFieldsIsStoredAsJsonGivesIt() {
-		String id = saved("note", new DecodedValuesTests.Annotated("shown", "hidden"));
-		assertThat(this.<DecodedValuesTests.Annotated>read(id, "note"))
+		String id = saved(this.repository, "note", new DecodedValuesTests.Annotated("shown", "hidden"));
+		assertThat(TestSessions.<DecodedValuesTests.Annotated>read(this.repository, id, "note"))
 			.isEqualTo(new DecodedValuesTests.Annotated("shown", null));
-		String other = saved("extra", new WithGetter("x"));
+		String other = saved(this.repository, "extra", new WithGetter("x"));
 		assertThat(this.store.last().setAttributes().get("extra").isEncoded()).isTrue();
-		assertThat(this.<WithGetter>read(other, "extra")).isEqualTo(new WithGetter("x"));
+		assertThat(TestSessions.<WithGetter>read(this.repository, other, "extra")).isEqualTo(new WithGetter("x"));
 	}
 
 	@Test
@@ -102,7 +107,7 @@ class HeapValuesTests {
 	void aNestedTypeThatDecodingRejectsIsDroppedOnReadAsFromAnyStore() {
 		List<Object> mixed = new ArrayList<>();
 		mixed.add(new Outsider("x"));
-		String id = saved("mixed", mixed);
+		String id = saved(this.repository, "mixed", mixed);
 		assertThat(this.store.last().setAttributes().get("mixed").isEncoded()).isTrue();
 		KitSession session = this.repository.findById(id);
 		assertThat(session.<Object>getAttribute("mixed")).isNull();
@@ -116,7 +121,7 @@ class HeapValuesTests {
 			numbers.add(i % 10);
 		}
 		// a bound far above the limit, an encoded size just under it
-		String id = saved("numbers", numbers);
+		String id = saved(this.repository, "numbers", numbers);
 		assertThat(this.store.last().setAttributes().get("numbers").isEncoded()).isFalse();
 		assertThat(JsonSizeBound.of(numbers)).isGreaterThan(10_000);
 		assertThat(this.codec.encode("numbers", numbers).length()).isLessThan(10_000 - "numbers".length());
@@ -128,13 +133,13 @@ class HeapValuesTests {
 		assertThatExceptionOfType(SessionTooLargeException.class).isThrownBy(() -> this.repository.save(session))
 			.withMessageContaining(String.valueOf(encodedSize))
 			.withMessageContaining("'numbers'");
-		assertThat(this.<List<Integer>>read(id, "numbers")).hasSize(4_000);
+		assertThat(TestSessions.<List<Integer>>read(this.repository, id, "numbers")).hasSize(4_000);
 	}
 
 	@Test
 	void nearTheLimitTheCharactersOfHeapStringsAreCountedBeforeAnythingIsEncoded() {
 		this.repository.setMaxSessionSize(10_000);
-		saved("warm", "strings have made their round trip");
+		saved(this.repository, "warm", "strings have made their round trip");
 		KitSession session = this.repository.createSession();
 		session.setAttribute("fixed", List.of(1L));
 		// six bytes a character would be over the limit, one byte each is not
@@ -144,7 +149,7 @@ class HeapValuesTests {
 		assertThat(this.store.last().setAttributes().get("fixed").isEncoded()).isTrue();
 		assertThat(this.store.last().setAttributes().get("text").isEncoded()).isFalse();
 		assertThat(this.codec.encodes.get()).isEqualTo(encodes + 1);
-		assertThat(this.<String>read(session.getId(), "text")).hasSize(2_000);
+		assertThat(TestSessions.<String>read(this.repository, session.getId(), "text")).hasSize(2_000);
 	}
 
 	@Test
@@ -223,29 +228,6 @@ class HeapValuesTests {
 		assertThat(JsonSizeBound.tight(template)).as("tight bound of %s", value).isGreaterThanOrEqualTo(encoded);
 		assertThat(JsonSizeBound.of(template)).as("bound of %s", value)
 			.isGreaterThanOrEqualTo(JsonSizeBound.tight(template));
-	}
-
-	private String saved(String name, Object value) {
-		KitSession session = this.repository.createSession();
-		session.setAttribute(name, value);
-		this.repository.save(session);
-		return session.getId();
-	}
-
-	private <T> T read(String id, String name) {
-		KitSession session = this.repository.findById(id);
-		assertThat(session).isNotNull();
-		T value = session.getAttribute(name);
-		assertThat(value).isNotNull();
-		return value;
-	}
-
-	private static List<Message> chat(String... texts) {
-		List<Message> chat = new ArrayList<>();
-		for (String text : texts) {
-			chat.add(new Message("user", text, Instant.ofEpochSecond(1_767_225_600L), Kind.QUESTION));
-		}
-		return chat;
 	}
 
 	record Holder(Outsider outsider) {

@@ -36,8 +36,9 @@ import dev.sessionkit.benchmarks.stores.Store;
  * in a database of its own; {@code used_memory} and {@code DBSIZE} deltas per
  * session;</li>
  * <li><b>throughput and latency</b> with wrk: every store's read and write endpoint in
- * turn, in interleaved rounds (A B C A B C...) so that the machine's drift affects all
- * stores alike; the application's and Redis's CPU time per request.</li>
+ * turn, in interleaved rounds (A B C, B C A, C A B...) so that the machine's drift and
+ * the previous store's leftover work affect all stores alike; the application's and
+ * Redis's CPU time per request.</li>
  * </ol>
  * Counting windows avoid the seconds around each minute, when the indexed repository's
  * cleanup job and SessionKit's sweeper run. Results go to {@code results.json} in the
@@ -237,10 +238,16 @@ public final class Bench {
 				wrk(Store.MAP, PLAIN, script, warmup, 0);
 			}
 		}
+		List<Store> stores = new ArrayList<>(this.apps.keySet());
 		List<Results.HttpRun> runs = new ArrayList<>();
 		for (int round = 1; round <= rounds; round++) {
 			log("round " + round + " of " + rounds);
-			for (Store store : this.apps.keySet()) {
+			// each round starts one store later, so that no store always runs first,
+			// right
+			// after the heaviest ones, whose JIT compilation and GC still use the cores
+			List<Store> order = new ArrayList<>(stores);
+			java.util.Collections.rotate(order, -(round - 1));
+			for (Store store : order) {
 				for (String endpoint : List.of("read", "write")) {
 					runs.add(wrk(store, endpoint, script, seconds, round));
 				}
