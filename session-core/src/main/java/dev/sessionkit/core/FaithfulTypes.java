@@ -83,7 +83,10 @@ final class FaithfulTypes {
 		return true;
 	}
 
-	/** Forgets that these types were faithful, after a template of them proved wrong. */
+	/**
+	 * Records the unproven types of a check as unfaithful without a round trip: for a
+	 * template whose size bound came out below its encoded size.
+	 */
 	void distrust(Check check) {
 		this.unfaithful.addAll(suspects(check.unproven));
 	}
