@@ -48,14 +48,8 @@ final class HeapValue {
 			return AttributeValue.encoded(codec.encode(name, value));
 		}
 		HeapValue heap = new HeapValue(template);
-		if (replaced != null && !replaced.isEncoded() && replaced.inHeap() instanceof HeapValue previous
-				&& previous.elementBounds != null && heap.flatList) {
-			// the size limit is in use: bound the new list now, while the old one is at
-			// hand
-			heap.computeSizeBound(previous);
-		}
 		if (check.proven()) {
-			return AttributeValue.inHeap(heap);
+			return heap.replacing(replaced);
 		}
 		String encoded = codec.encode(name, value);
 		if (JsonSizeBound.tight(template) < KitSession.utf8Length(encoded)) {
@@ -66,7 +60,33 @@ final class HeapValue {
 		if (!types.prove(name, value.getClass(), check, encoded, template)) {
 			return AttributeValue.encoded(encoded);
 		}
-		return AttributeValue.inHeap(heap);
+		return heap.replacing(replaced);
+	}
+
+	/**
+	 * Returns the heap value a stored form holds.
+	 * @throws IllegalStateException if it holds an object this class did not make
+	 */
+	static HeapValue of(AttributeValue stored) {
+		if (stored.inHeap() instanceof HeapValue heap) {
+			return heap;
+		}
+		throw new IllegalStateException("A heap value that this repository did not make");
+	}
+
+	/**
+	 * This value in heap form, as the new value of an attribute that held
+	 * {@code replaced}: when the size limit bounded the old list, the new one is bounded
+	 * now, while the old one is at hand.
+	 */
+	private AttributeValue replacing(@Nullable AttributeValue replaced) {
+		if (this.flatList && replaced != null && !replaced.isEncoded()) {
+			HeapValue previous = of(replaced);
+			if (previous.elementBounds != null) {
+				computeSizeBound(previous);
+			}
+		}
+		return AttributeValue.inHeap(this);
 	}
 
 	/**

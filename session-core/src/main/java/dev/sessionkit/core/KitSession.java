@@ -239,11 +239,7 @@ public final class KitSession implements Session {
 		if (stored.isEncoded()) {
 			return this.repository.getDecodedValues().decode(name, stored.encoded());
 		}
-		if (stored.inHeap() instanceof HeapValue heap) {
-			return heap.copy();
-		}
-		throw new IllegalStateException(
-				"The store returned a heap value of attribute '" + name + "' that this repository did not make");
+		return HeapValue.of(stored).copy();
 	}
 
 	boolean isGone() {
@@ -372,7 +368,7 @@ public final class KitSession implements Session {
 		for (Map.Entry<String, AttributeValue> entry : forms.entrySet()) {
 			AttributeValue form = entry.getValue();
 			String encoded = form.isEncoded() ? form.encoded()
-					: this.repository.getCodec().encode(entry.getKey(), heapValue(form).template());
+					: this.repository.getCodec().encode(entry.getKey(), HeapValue.of(form).template());
 			long attributeSize = utf8Length(entry.getKey()) + utf8Length(encoded);
 			size += attributeSize;
 			if (attributeSize > largestSize) {
@@ -411,16 +407,9 @@ public final class KitSession implements Session {
 			value = 3L * form.encoded().length();
 		}
 		else {
-			value = tight ? heapValue(form).tightSizeBound() : heapValue(form).sizeBound();
+			value = tight ? HeapValue.of(form).tightSizeBound() : HeapValue.of(form).sizeBound();
 		}
 		return saturatedAdd(3L * name.length(), value);
-	}
-
-	private static HeapValue heapValue(AttributeValue form) {
-		if (form.inHeap() instanceof HeapValue heap) {
-			return heap;
-		}
-		throw new IllegalStateException("A heap value that this repository did not make");
 	}
 
 	private static long saturatedAdd(long a, long b) {

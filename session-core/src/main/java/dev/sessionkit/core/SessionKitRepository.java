@@ -323,6 +323,7 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 	/**
 	 * The form in which the store gets a value set by the application: in heap form for a
 	 * store that accepts it, when the value's types allow a template, else encoded.
+	 * @param replaced the stored form the value replaces, if any
 	 * @throws AttributeCodecException if the value cannot be encoded
 	 */
 	AttributeValue storedForm(String name, Object value, @Nullable AttributeValue replaced) {

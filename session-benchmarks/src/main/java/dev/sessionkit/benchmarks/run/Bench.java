@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,11 +243,10 @@ public final class Bench {
 		List<Results.HttpRun> runs = new ArrayList<>();
 		for (int round = 1; round <= rounds; round++) {
 			log("round " + round + " of " + rounds);
-			// each round starts one store later, so that no store always runs first,
-			// right
-			// after the heaviest ones, whose JIT compilation and GC still use the cores
+			// each round starts one store later: no store always runs right after the
+			// heaviest ones, whose JIT compilation and GC may still use the cores
 			List<Store> order = new ArrayList<>(stores);
-			java.util.Collections.rotate(order, -(round - 1));
+			Collections.rotate(order, -(round - 1));
 			for (Store store : order) {
 				for (String endpoint : List.of("read", "write")) {
 					runs.add(wrk(store, endpoint, script, seconds, round));
