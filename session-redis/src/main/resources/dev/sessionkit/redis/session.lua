@@ -21,10 +21,12 @@ local op = ARGV[1]
 local now = tonumber(ARGV[2])
 local grace = tonumber(ARGV[3])
 
+-- Meta is written from the texts it was read or sent as: formatting numbers costs a
+-- script more than the commands it runs.
 local function write_meta(created, accessed, max_inactive, version)
-  local value = string.format('%d %d %d', created, accessed, max_inactive)
+  local value = created .. ' ' .. accessed .. ' ' .. max_inactive
   if version then
-    value = value .. ' ' .. string.format('%d', version)
+    value = value .. ' ' .. version
   end
   redis.call('HSET', key, 'meta', value)
   return value
@@ -32,7 +34,7 @@ end
 
 local function content_token(meta)
   if meta.version then
-    return string.format('%d:%d', meta.created, meta.version)
+    return meta.created .. ':' .. meta.version
   end
   return nil
 end
@@ -49,17 +51,18 @@ local function is_expired(accessed, max_inactive)
   return max_inactive >= 0 and accessed + max_inactive <= now
 end
 
--- Returns the session's meta as { created, accessed, max_inactive, version (nil if
--- none), text }; or nil and 'missing'
--- when there is no key, or nil and 'corrupt' when the key is not a session hash (it is
--- then deleted).
+-- Returns the session's meta as { created (text), accessed, max_inactive (numbers),
+-- accessed_text, max_inactive_text, version (text, nil if none), text }; or nil and
+-- 'missing' when there is no key, or nil and 'corrupt' when the key is not a session hash
+-- (it is then deleted).
 local function read_meta()
   local value = redis.pcall('HGET', key, 'meta')
   if type(value) == 'string' then
     local created, accessed, max_inactive, version = string.match(value, '^(%-?%d+) (%-?%d+) (%-?%d+) ?(%d*)$')
     if created then
-      return { created = tonumber(created), accessed = tonumber(accessed), max_inactive = tonumber(max_inactive),
-        version = tonumber(version), text = value }
+      return { created = created, accessed = tonumber(accessed), accessed_text = accessed,
+        max_inactive = tonumber(max_inactive), max_inactive_text = max_inactive,
+        version = (version ~= '') and version or nil, text = value }
     end
   elseif redis.call('EXISTS', key) == 0 then
     return nil, 'missing'
@@ -94,7 +97,7 @@ if op == 'load' then
   end
   local meta_text = meta.text
   if ARGV[4] == '1' and now > meta.accessed then
-    meta_text = write_meta(meta.created, now, meta.max_inactive, meta.version)
+    meta_text = write_meta(meta.created, ARGV[2], meta.max_inactive_text, meta.version)
     expire_at(now, meta.max_inactive)
   end
   if ARGV[5] ~= '' and ARGV[5] == content_token(meta) then
@@ -151,12 +154,14 @@ if op == 'update' then
     end
     redis.call('HSET', key, unpack(fields))
   end
-  accessed = tonumber(ARGV[4]) or accessed
-  max_inactive = tonumber(ARGV[5]) or max_inactive
-  local version = (meta.version or 0) + 1
-  write_meta(meta.created, accessed, max_inactive, version)
-  if ARGV[4] ~= '' or ARGV[5] ~= '' then
-    expire_at(accessed, max_inactive)
+  local version = tostring((tonumber(meta.version) or 0) + 1)
+  if ARGV[4] == '' and ARGV[5] == '' then
+    write_meta(meta.created, meta.accessed_text, meta.max_inactive_text, version)
+  else
+    local accessed_text = (ARGV[4] ~= '') and ARGV[4] or meta.accessed_text
+    local max_inactive_text = (ARGV[5] ~= '') and ARGV[5] or meta.max_inactive_text
+    write_meta(meta.created, accessed_text, max_inactive_text, version)
+    expire_at(tonumber(accessed_text), tonumber(max_inactive_text))
   end
   local principal = ARGV[6]
   if principal == '-' then
