@@ -145,7 +145,7 @@ case "$MODE" in
     STORES=$ALL_STORES
     JMH_STORES=$JMH_ALL
     JMH_OPTS=(-wi 3 -w 2s -i 5 -r 2s)
-    DRIVER_OPTS=(--rounds=5 --seconds=10 --warmup=10 --count-requests=200 --memory-sessions=10000 --wrk-sessions=500)
+    DRIVER_OPTS=(--rounds=5 --seconds=10 --warmup=10 --warmup-max=60 --count-requests=200 --memory-sessions=10000 --wrk-sessions=500)
     SCALE_MEMORY=(--sessions=1000000 --seconds=5 --abandon-seconds=45)
     SCALE_HEAP=8g
     SCALE_REDIS=(--sessions=1000000 --seconds=5)

@@ -28,8 +28,9 @@ import org.springframework.web.server.ResponseStatusException;
  * oldest);</li>
  * <li>{@code GET /plain}: the same answer without touching the session, the application's
  * cost without a session store;</li>
- * <li>{@code /bench/traffic}, {@code /bench/cpu}: the Redis traffic this application sent
- * and the CPU time it used, for the driver's exact counts.</li>
+ * <li>{@code /bench/traffic}, {@code /bench/cpu}, {@code /bench/jit}: the Redis traffic
+ * this application sent, the CPU time it used and the time its JIT compilers spent, for
+ * the driver's exact counts and its warm-up.</li>
  * </ul>
  */
 @RestController
@@ -85,6 +86,11 @@ class SessionController {
 	long cpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
+	}
+
+	@GetMapping("/bench/jit")
+	long jitMillis() {
+		return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
 	}
 
 	private static HttpSession existing(HttpServletRequest request) {

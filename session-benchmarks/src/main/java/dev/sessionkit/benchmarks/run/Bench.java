@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,7 +47,7 @@ import dev.sessionkit.benchmarks.stores.Store;
  * output folder; {@link Report} turns them into the table.
  * <p>
  * Arguments: {@code --mode=quick|default|full --redis-port=P --apps=store:port,...
- * --out=DIR --rounds=N --seconds=S --warmup=S --connections=C --count-requests=N
+ * --out=DIR --rounds=N --seconds=S --warmup=S --warmup-max=S --connections=C --count-requests=N
  * --memory-sessions=N --wrk-sessions=N}.
  */
 public final class Bench {
@@ -64,6 +65,15 @@ public final class Bench {
 	static final String NONE = "none";
 
 	private static final String PLAIN = "plain";
+
+	/** Warm-up goes on in slices this long once its least time is over. */
+	private static final int WARMUP_SLICE_SECONDS = 5;
+
+	/**
+	 * The share of a warm-up slice below which an application's JIT compilers count as
+	 * quiet: C1 and C2 together, so about 1% of one core each on two cores.
+	 */
+	private static final double QUIET_JIT_SHARE = 0.02;
 
 	private static final Set<String> DRIVER_COMMANDS = Set.of("info", "config", "ping", "select", "client", "hello",
 			"dbsize", "flushdb", "command");
@@ -228,16 +238,21 @@ public final class Bench {
 		int seconds = this.args.integer("seconds", 5);
 		int rounds = this.args.integer("rounds", 3);
 		boolean plain = this.apps.containsKey(Store.MAP);
+		int warmupMost = Math.max(warmup, this.args.integer("warmup-max", warmup));
 		if (warmup > 0) {
-			log("warming up every application for " + warmup + " s per endpoint");
+			log("warming up every application: " + warmup + " s per endpoint, then on until its JIT compilers "
+					+ "are quiet, " + warmupMost + " s at most");
+			List<String> warmed = new ArrayList<>();
 			for (Store store : this.apps.keySet()) {
 				for (String endpoint : List.of("read", "write")) {
-					wrk(store, endpoint, script, warmup, 0);
+					warmed.add(store.id() + " " + endpoint + " " + warmUp(store, endpoint, script, warmup, warmupMost));
 				}
 			}
 			if (plain) {
-				wrk(Store.MAP, PLAIN, script, warmup, 0);
+				warmed.add(PLAIN + " " + warmUp(Store.MAP, PLAIN, script, warmup, warmupMost));
 			}
+			Files.writeString(this.out.resolve("machine.txt"), "warm-up: " + String.join(", ", warmed) + "\n",
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		}
 		List<Store> stores = new ArrayList<>(this.apps.keySet());
 		List<Results.HttpRun> runs = new ArrayList<>();
@@ -257,6 +272,37 @@ public final class Bench {
 			}
 		}
 		return runs;
+	}
+
+	/**
+	 * Loads an endpoint for at least {@code least} seconds, then on in slices until its
+	 * application's JIT compilers spent less than {@link #QUIET_JIT_SHARE} of a slice
+	 * compiling, for {@code most} seconds at most. An application measured while its
+	 * compilers still work runs code not yet optimized, on cores it shares with them:
+	 * applications whose code takes longer to compile would look slower than they run.
+	 * @return how long it took, as {@code "25 s"}, with {@code "(JIT still busy)"} when
+	 * {@code most} was reached first
+	 */
+	private String warmUp(Store store, String endpoint, Path script, int least, int most)
+			throws IOException, InterruptedException {
+		Http http = new Http(this.apps.get(store));
+		int spent = 0;
+		int slice = 0;
+		double jitShare = 1;
+		while (spent < most) {
+			slice = Math.min((spent < least) ? least - spent : WARMUP_SLICE_SECONDS, most - spent);
+			long jitBefore = http.jitMillis();
+			wrk(store, endpoint, script, slice, 0);
+			spent += slice;
+			jitShare = (http.jitMillis() - jitBefore) / (slice * 1000.0);
+			if (spent >= least && jitShare < QUIET_JIT_SHARE) {
+				break;
+			}
+		}
+		String took = spent + " s" + ((jitShare < QUIET_JIT_SHARE) ? "" : " (JIT still busy)");
+		log(String.format("  %-18s %-5s warmed up in %s; JIT compiling %.1f%% of the last %d s", store.id(), endpoint,
+				took, 100 * jitShare, slice));
+		return took;
 	}
 
 	/**

@@ -64,6 +64,11 @@ final class Http {
 		return Long.parseLong(send("GET", "/bench/cpu", null).body().trim());
 	}
 
+	/** The milliseconds the application's JIT compilers have spent so far. */
+	long jitMillis() {
+		return Long.parseLong(send("GET", "/bench/jit", null).body().trim());
+	}
+
 	boolean ready() {
 		try {
 			return this.client
