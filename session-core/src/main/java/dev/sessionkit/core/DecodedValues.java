@@ -90,16 +90,10 @@ final class DecodedValues {
 		if (cache == null || cache.getIfPresent(encoded) != null) {
 			return;
 		}
-		FaithfulTypes.Check check = this.types.check(value, false);
-		Object template = ValueTemplates.template(value, check);
-		if (template == null || check.rejected()) {
-			return;
+		Object template = this.types.templateOfEncoded(name, value, encoded);
+		if (template != null) {
+			cache.put(encoded, template);
 		}
-		// one real round trip decides for the types not seen before
-		if (!check.proven() && !this.types.prove(name, value.getClass(), check, encoded, template)) {
-			return;
-		}
-		cache.put(encoded, template);
 	}
 
 	/**

@@ -84,6 +84,23 @@ final class FaithfulTypes {
 	}
 
 	/**
+	 * A template of a value just encoded, when every type in it is known, or proven now
+	 * by decoding {@code encoded} once, to come back from JSON as it is.
+	 * @return the template, or {@code null} when the value must be read by decoding
+	 */
+	@Nullable Object templateOfEncoded(String name, Object value, String encoded) {
+		Check check = check(value, false);
+		Object template = ValueTemplates.template(value, check);
+		if (template == null || check.rejected()) {
+			return null;
+		}
+		if (!check.proven() && !prove(name, value.getClass(), check, encoded, template)) {
+			return null;
+		}
+		return template;
+	}
+
+	/**
 	 * Records the unproven types of a check as unfaithful without a round trip: for a
 	 * template whose size bound came out below its encoded size.
 	 */

@@ -64,6 +64,17 @@ final class HeapValue {
 	}
 
 	/**
+	 * The form in which a store that keeps the values it saves gets a value already
+	 * encoded: with its template too when its types are known to come back from JSON as
+	 * they are, so that the next read copies the template instead of decoding.
+	 */
+	static AttributeValue withEncoded(String name, Object value, String encoded, FaithfulTypes types) {
+		Object template = types.templateOfEncoded(name, value, encoded);
+		return (template != null) ? AttributeValue.encoded(encoded, new HeapValue(template))
+				: AttributeValue.encoded(encoded);
+	}
+
+	/**
 	 * Returns the heap value a stored form holds.
 	 * @throws IllegalStateException if it holds an object this class did not make
 	 */

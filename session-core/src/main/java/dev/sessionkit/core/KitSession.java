@@ -236,10 +236,10 @@ public final class KitSession implements Session {
 
 	/** A new value from its stored form: decoded, or copied from a heap template. */
 	private Object read(String name, AttributeValue stored) {
-		if (stored.isEncoded()) {
-			return this.repository.getDecodedValues().decode(name, stored.encoded());
+		if (stored.hasHeapForm()) {
+			return HeapValue.of(stored).copy();
 		}
-		return HeapValue.of(stored).copy();
+		return this.repository.getDecodedValues().decode(name, stored.encoded());
 	}
 
 	boolean isGone() {
@@ -320,11 +320,13 @@ public final class KitSession implements Session {
 			Attribute attribute = this.attributes.get(name);
 			if (attribute != null) {
 				attribute.stored = stored;
-				if (attribute.value != null && stored.isEncoded()) {
+				// a value that the store keeps with its heap form was never a decoded
+				// value
+				if (attribute.value != null && !stored.hasHeapForm()) {
 					this.repository.getDecodedValues().saved(name, attribute.value, stored.encoded());
 				}
 				AttributeValue replaced = attribute.replaces;
-				if (replaced != null && replaced.isEncoded() && !replaced.equals(stored)) {
+				if (replaced != null && !replaced.hasHeapForm() && !replaced.equals(stored)) {
 					this.repository.getDecodedValues().replaced(replaced.encoded());
 				}
 				attribute.replaces = null;

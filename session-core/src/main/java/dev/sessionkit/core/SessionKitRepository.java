@@ -79,6 +79,12 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 
 	private final boolean heapValues;
 
+	/**
+	 * Whether encoded values also get their heap form, which the store hands back while
+	 * it holds them; their templates then need no place in {@link #decodedValues}.
+	 */
+	private final boolean storeKeepsSavedValues;
+
 	private DecodedValues decodedValues;
 
 	/** The sessions found so far in the request scope open on this thread, if any. */
@@ -94,6 +100,7 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 		this.codec = Objects.requireNonNull(codec, "codec must not be null");
 		this.faithfulTypes = new FaithfulTypes(codec);
 		this.heapValues = store.acceptsHeapValues();
+		this.storeKeepsSavedValues = !this.heapValues && store.keepsSavedValues();
 		this.decodedValues = newDecodedValues();
 		store.setExpirationListener(this::publishExpired);
 	}
@@ -330,7 +337,9 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 		if (this.heapValues) {
 			return HeapValue.form(name, value, replaced, this.codec, this.faithfulTypes);
 		}
-		return AttributeValue.encoded(this.codec.encode(name, value));
+		String encoded = this.codec.encode(name, value);
+		return this.storeKeepsSavedValues ? HeapValue.withEncoded(name, value, encoded, this.faithfulTypes)
+				: AttributeValue.encoded(encoded);
 	}
 
 	Instant now() {

@@ -60,6 +60,34 @@ class HeapValuesTests {
 	}
 
 	@Test
+	void aStoreThatKeepsWhatItSavesGetsJsonWithTheTemplateAndReadsNeedNoDecoding() {
+		RecordingStore keeping = RecordingStore.keepingSavedValues();
+		SessionKitRepository repository = new SessionKitRepository(keeping, this.codec);
+		// no decoded-value cache: a read that ignored the template would decode
+		repository.setDecodedValueCacheSize(0);
+		saved(repository, "chat", chat("first"));
+		String id = saved(repository, "chat", chat("second", "third"));
+		AttributeValue sent = keeping.last().setAttributes().get("chat");
+		assertThat(sent.isEncoded()).isTrue();
+		assertThat(sent.hasHeapForm()).isTrue();
+		assertThat(this.codec.decode("chat", sent.encoded())).isEqualTo(chat("second", "third"));
+		int decodes = this.codec.decodes.get();
+		List<Message> first = read(repository, id, "chat");
+		first.clear();
+		assertThat(TestSessions.<List<Message>>read(repository, id, "chat")).isEqualTo(chat("second", "third"))
+			.isInstanceOf(ArrayList.class);
+		assertThat(this.codec.decodes.get()).isEqualTo(decodes);
+		// a value the template could not give back as decoding would goes as JSON only
+		String other = saved(repository, "fixed", List.of("immutable"));
+		assertThat(keeping.last().setAttributes().get("fixed").hasHeapForm()).isFalse();
+		assertThat(TestSessions.<List<String>>read(repository, other, "fixed")).containsExactly("immutable");
+		// a store that does not keep what it saves gets no heap forms
+		RecordingStore plain = new RecordingStore();
+		saved(new SessionKitRepository(plain, this.codec), "chat", chat("fourth"));
+		assertThat(plain.last().setAttributes().get("chat").hasHeapForm()).isFalse();
+	}
+
+	@Test
 	void neitherTheSaverNorAReaderCanChangeWhatIsStored() {
 		List<Message> mine = chat("hello");
 		String id = saved(this.repository, "chat", mine);

@@ -203,6 +203,8 @@ class SessionKitRepositoryTests {
 
 		private final boolean heapValues;
 
+		private final boolean keepsSavedValues;
+
 		/** A store that gets every value encoded. */
 		RecordingStore() {
 			this(false);
@@ -212,12 +214,30 @@ class SessionKitRepositoryTests {
 		 * @param heapValues whether the store accepts values in heap form
 		 */
 		RecordingStore(boolean heapValues) {
+			this(heapValues, false);
+		}
+
+		private RecordingStore(boolean heapValues, boolean keepsSavedValues) {
 			this.heapValues = heapValues;
+			this.keepsSavedValues = keepsSavedValues;
+		}
+
+		/**
+		 * A store that gets values encoded and says that it hands back what it saved, as
+		 * its map does.
+		 */
+		static RecordingStore keepingSavedValues() {
+			return new RecordingStore(false, true);
 		}
 
 		@Override
 		public boolean acceptsHeapValues() {
 			return this.heapValues;
+		}
+
+		@Override
+		public boolean keepsSavedValues() {
+			return this.keepsSavedValues;
 		}
 
 		SessionChanges last() {

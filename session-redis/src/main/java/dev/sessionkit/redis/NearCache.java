@@ -38,6 +38,11 @@ final class NearCache {
 			.build() : null;
 	}
 
+	/** Whether it holds anything at all: {@code false} when its size is 0. */
+	boolean enabled() {
+		return this.entries != null;
+	}
+
 	/** The held copy of a session, or {@code null}. */
 	@Nullable Entry get(String id) {
 		Cache<String, Entry> cache = this.entries;

@@ -244,6 +244,15 @@ public final class RedissonSessionStore implements SessionStore {
 		call("acknowledge a write", batch::execute);
 	}
 
+	/**
+	 * Whether the near cache is on: sessions this instance saved are then loaded, while
+	 * current, with the attribute values it was given.
+	 */
+	@Override
+	public boolean keepsSavedValues() {
+		return this.nearCache.enabled();
+	}
+
 	@Override
 	public void setExpirationListener(Consumer<StoredSession> listener) {
 		this.expirationListener = Objects.requireNonNull(listener, "listener must not be null");

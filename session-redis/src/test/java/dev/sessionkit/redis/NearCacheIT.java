@@ -3,6 +3,7 @@ package dev.sessionkit.redis;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import dev.sessionkit.core.KitSession;
 import dev.sessionkit.core.SessionKitRepository;
 import dev.sessionkit.core.codec.AttributeCodec;
+import dev.sessionkit.core.spi.AttributeValue;
 import dev.sessionkit.testkit.MutableClock;
 import dev.sessionkit.testkit.redis.RedisServer;
 import org.junit.jupiter.api.AfterAll;
@@ -182,6 +184,29 @@ class NearCacheIT {
 		assertThat(String.valueOf(server.command("HGET", key, "meta")).split(" ")).hasSize(4);
 		assertThat(this.b.findById(id).<Integer>getAttribute("step")).isEqualTo(8);
 		assertThat(this.a.findById(id).<Integer>getAttribute("step")).isEqualTo(8);
+	}
+
+	@Test
+	void valuesSavedHereComeBackWithTheTemplatesTheRepositoryGaveThem() {
+		RedissonSessionStore store = RedissonSessionStore.builder(clientA).keyPrefix("sessionkit:shop:").build();
+		assertThat(store.keepsSavedValues()).isTrue();
+		assertThat(RedissonSessionStore.builder(clientA).nearCacheSize(0).build().keepsSavedValues()).isFalse();
+		SessionKitRepository repository = new SessionKitRepository(store, AttributeCodec.json());
+		repository.setClock(this.clock);
+		KitSession session = repository.createSession();
+		session.setAttribute("chat", new ArrayList<>(List.of("hello", "how much can I borrow?")));
+		repository.save(session);
+		AttributeValue held = store.loadAndTouch(session.getId(), this.clock.instant()).attributes().get("chat");
+		assertThat(held.hasHeapForm()).isTrue();
+		// what Redis holds is the JSON alone: another instance decodes it
+		AttributeValue fromRedis = RedissonSessionStore.builder(clientB)
+			.keyPrefix("sessionkit:shop:")
+			.build()
+			.loadAndTouch(session.getId(), this.clock.instant())
+			.attributes()
+			.get("chat");
+		assertThat(fromRedis.hasHeapForm()).isFalse();
+		assertThat(fromRedis.encoded()).isEqualTo(held.encoded());
 	}
 
 	@Test

@@ -49,8 +49,9 @@ public class SessionKitProperties {
 	 * values of, so that reading the same value again copies it instead of decoding it.
 	 * Only values of known structure are kept (strings, numbers, enums, java.time values,
 	 * records of those, and lists, sets and maps of them); every request still gets its
-	 * own copy. It serves values read from Redis: the memory store keeps such values
-	 * without JSON. 0 turns it off.
+	 * own copy. It serves values read from Redis that this instance did not just save:
+	 * the memory store, and the Redis store's near cache for what this instance saved,
+	 * keep such values without decoding. 0 turns it off.
 	 */
 	private DataSize decodedValueCache = DataSize.ofMegabytes(16);
 
@@ -285,8 +286,9 @@ public class SessionKitProperties {
 		 * Attribute names and values, in characters, of the sessions this instance loaded
 		 * or saved lately that it keeps, so that loading a session that nobody changed
 		 * since costs a reply of a few bytes instead of its attributes. Each load still
-		 * asks Redis, in its one script call, whether the copy is current. 0 turns it
-		 * off.
+		 * asks Redis, in its one script call, whether the copy is current. Values this
+		 * instance saved are kept with a copyable template too, about as much heap again,
+		 * so reading them back needs no decoding. 0 turns it off.
 		 */
 		private DataSize nearCache = DataSize.ofMegabytes(16);
 

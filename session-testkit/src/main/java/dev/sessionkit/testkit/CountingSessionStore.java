@@ -84,4 +84,9 @@ public final class CountingSessionStore implements SessionStore {
 		return this.delegate.acceptsHeapValues();
 	}
 
+	@Override
+	public boolean keepsSavedValues() {
+		return this.delegate.keepsSavedValues();
+	}
+
 }

@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
  * {@link SessionStore#acceptsHeapValues()}. Such a store keeps the object as it is,
  * without looking inside.</li>
  * </ul>
- * Immutable. Two values are equal when they have the same form and equal content.
+ * An encoded value may carry its heap form too, for a store that hands back, in later
+ * loads by this JVM, the values it saved ({@link SessionStore#keepsSavedValues()}): the
+ * store writes the encoded form and keeps the value as it is. Immutable. Two values are
+ * equal when they have the same forms and equal content.
  */
 public final class AttributeValue {
 
@@ -37,6 +40,18 @@ public final class AttributeValue {
 	}
 
 	/**
+	 * Returns an encoded value together with its heap form. Meant for the repository,
+	 * which alone knows what the object is.
+	 * @param encoded the encoded form
+	 * @param inHeap the repository's private object for the same value
+	 * @return the value
+	 */
+	public static AttributeValue encoded(String encoded, Object inHeap) {
+		return new AttributeValue(Objects.requireNonNull(encoded, "encoded must not be null"),
+				Objects.requireNonNull(inHeap, "inHeap must not be null"));
+	}
+
+	/**
 	 * Returns a value in heap form. Meant for the repository, which alone knows what the
 	 * object is.
 	 * @param inHeap the repository's private object
@@ -47,17 +62,27 @@ public final class AttributeValue {
 	}
 
 	/**
-	 * Whether this value is in encoded form.
-	 * @return {@code true} for an encoded value, {@code false} for one in heap form
+	 * Whether this value has its encoded form.
+	 * @return {@code true} for an encoded value, with or without its heap form;
+	 * {@code false} for one in heap form only
 	 */
 	public boolean isEncoded() {
 		return this.encoded != null;
 	}
 
 	/**
+	 * Whether this value has its heap form.
+	 * @return {@code true} for a value in heap form, and for an encoded value that
+	 * carries its heap form too
+	 */
+	public boolean hasHeapForm() {
+		return this.inHeap != null;
+	}
+
+	/**
 	 * Returns the encoded form.
 	 * @return the encoded form
-	 * @throws IllegalStateException if this value is in heap form
+	 * @throws IllegalStateException if this value is in heap form only
 	 */
 	public String encoded() {
 		if (this.encoded == null) {
@@ -69,11 +94,11 @@ public final class AttributeValue {
 	/**
 	 * Returns the heap form.
 	 * @return the repository's object
-	 * @throws IllegalStateException if this value is encoded
+	 * @throws IllegalStateException if this value has no heap form
 	 */
 	public Object inHeap() {
 		if (this.inHeap == null) {
-			throw new IllegalStateException("The value is encoded");
+			throw new IllegalStateException("The value is encoded only");
 		}
 		return this.inHeap;
 	}
@@ -92,8 +117,11 @@ public final class AttributeValue {
 	/** The form and size only: attribute values may be secrets. */
 	@Override
 	public String toString() {
-		return (this.encoded != null) ? "AttributeValue[encoded, " + this.encoded.length() + " chars]"
-				: "AttributeValue[in heap]";
+		if (this.encoded == null) {
+			return "AttributeValue[in heap]";
+		}
+		return "AttributeValue[encoded, " + this.encoded.length() + " chars"
+				+ ((this.inHeap != null) ? ", in heap too]" : "]");
 	}
 
 }

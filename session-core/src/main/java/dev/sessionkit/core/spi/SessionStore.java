@@ -82,4 +82,17 @@ public interface SessionStore {
 		return false;
 	}
 
+	/**
+	 * Whether this store, keeping sessions outside this JVM, also keeps the sessions it
+	 * saved in this JVM (a near cache) and answers later loads that find them current
+	 * with the {@link AttributeValue} objects it was given. The repository then gives
+	 * encoded values their {@linkplain AttributeValue#encoded(String, Object) heap form}
+	 * too, so that reading them again needs no decoding. Default {@code false}. A store
+	 * that wraps another must answer as the wrapped store does.
+	 * @return whether saved values come back as they were given
+	 */
+	default boolean keepsSavedValues() {
+		return false;
+	}
+
 }
