@@ -154,13 +154,11 @@ if op == 'update' then
     end
     redis.call('HSET', key, unpack(fields))
   end
+  local accessed_text = (ARGV[4] ~= '') and ARGV[4] or meta.accessed_text
+  local max_inactive_text = (ARGV[5] ~= '') and ARGV[5] or meta.max_inactive_text
   local version = tostring((tonumber(meta.version) or 0) + 1)
-  if ARGV[4] == '' and ARGV[5] == '' then
-    write_meta(meta.created, meta.accessed_text, meta.max_inactive_text, version)
-  else
-    local accessed_text = (ARGV[4] ~= '') and ARGV[4] or meta.accessed_text
-    local max_inactive_text = (ARGV[5] ~= '') and ARGV[5] or meta.max_inactive_text
-    write_meta(meta.created, accessed_text, max_inactive_text, version)
+  write_meta(meta.created, accessed_text, max_inactive_text, version)
+  if ARGV[4] ~= '' or ARGV[5] ~= '' then
     expire_at(tonumber(accessed_text), tonumber(max_inactive_text))
   end
   local principal = ARGV[6]
