@@ -28,9 +28,17 @@ final class HeapValue {
 	 */
 	private volatile int @Nullable [] elementBounds;
 
-	private HeapValue(Object template) {
+	/**
+	 * For a flat list that {@link FlatListJson} encoded: where its elements are in the
+	 * encoded form it was saved with, so that the next value of the attribute can reuse
+	 * their text.
+	 */
+	private final int @Nullable [] encodedBounds;
+
+	private HeapValue(Object template, int @Nullable [] encodedBounds) {
 		this.template = template;
 		this.flatList = ValueTemplates.isFlatList(template);
+		this.encodedBounds = encodedBounds;
 	}
 
 	/**
@@ -47,7 +55,7 @@ final class HeapValue {
 		if (template == null || check.rejected()) {
 			return AttributeValue.encoded(codec.encode(name, value));
 		}
-		HeapValue heap = new HeapValue(template);
+		HeapValue heap = new HeapValue(template, null);
 		if (check.proven()) {
 			return heap.replacing(replaced);
 		}
@@ -64,14 +72,43 @@ final class HeapValue {
 	}
 
 	/**
-	 * The form in which a store that keeps the values it saves gets a value already
-	 * encoded: with its template too when its types are known to come back from JSON as
-	 * they are, so that the next read copies the template instead of decoding.
+	 * The form in which a store that keeps the values it saves gets a value: encoded,
+	 * with its template too when its types are known to come back from JSON as they are,
+	 * so that the next read copies the template instead of decoding. A flat list that
+	 * replaces a flat list encoded by {@code lists} encodes only the elements the two do
+	 * not share.
+	 * @param replaced the stored form the value replaces, or {@code null}
+	 * @throws dev.sessionkit.core.codec.AttributeCodecException as
+	 * {@link AttributeCodec#encode} does
 	 */
-	static AttributeValue withEncoded(String name, Object value, String encoded, FaithfulTypes types) {
+	static AttributeValue withEncoded(String name, Object value, @Nullable AttributeValue replaced,
+			AttributeCodec codec, FaithfulTypes types, FlatListJson lists) {
+		if (value.getClass() == ArrayList.class) {
+			FaithfulTypes.Check check = types.check(value, false);
+			Object template = ValueTemplates.template(value, check);
+			if (template != null && check.proven()) {
+				HeapValue heap = new HeapValue(template, null);
+				FlatListJson.Encoded spliced = heap.flatList
+						? lists.encode(name, (ArrayList<?>) template, previousList(replaced)) : null;
+				if (spliced != null) {
+					return AttributeValue.encoded(spliced.json(), new HeapValue(template, spliced.bounds()));
+				}
+				return AttributeValue.encoded(codec.encode(name, value), heap);
+			}
+		}
+		String encoded = codec.encode(name, value);
 		Object template = types.templateOfEncoded(name, value, encoded);
-		return (template != null) ? AttributeValue.encoded(encoded, new HeapValue(template))
+		return (template != null) ? AttributeValue.encoded(encoded, new HeapValue(template, null))
 				: AttributeValue.encoded(encoded);
+	}
+
+	/** The previous form of a flat list, when {@link FlatListJson} encoded it. */
+	private static FlatListJson.@Nullable Previous previousList(@Nullable AttributeValue replaced) {
+		if (replaced == null || !replaced.isEncoded() || !replaced.hasHeapForm()
+				|| !(replaced.inHeap() instanceof HeapValue previous) || previous.encodedBounds == null) {
+			return null;
+		}
+		return new FlatListJson.Previous((ArrayList<?>) previous.template, replaced.encoded(), previous.encodedBounds);
 	}
 
 	/**

@@ -77,6 +77,9 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 
 	private final FaithfulTypes faithfulTypes;
 
+	/** Encodes lists that keep most of their elements from save to save. */
+	private final FlatListJson flatLists;
+
 	private final boolean heapValues;
 
 	/**
@@ -99,6 +102,7 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 		this.store = Objects.requireNonNull(store, "store must not be null");
 		this.codec = Objects.requireNonNull(codec, "codec must not be null");
 		this.faithfulTypes = new FaithfulTypes(codec);
+		this.flatLists = new FlatListJson(codec);
 		this.heapValues = store.acceptsHeapValues();
 		this.storeKeepsSavedValues = !this.heapValues && store.keepsSavedValues();
 		this.decodedValues = newDecodedValues();
@@ -337,9 +341,10 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 		if (this.heapValues) {
 			return HeapValue.form(name, value, replaced, this.codec, this.faithfulTypes);
 		}
-		String encoded = this.codec.encode(name, value);
-		return this.storeKeepsSavedValues ? HeapValue.withEncoded(name, value, encoded, this.faithfulTypes)
-				: AttributeValue.encoded(encoded);
+		if (this.storeKeepsSavedValues) {
+			return HeapValue.withEncoded(name, value, replaced, this.codec, this.faithfulTypes, this.flatLists);
+		}
+		return AttributeValue.encoded(this.codec.encode(name, value));
 	}
 
 	Instant now() {

@@ -23,11 +23,16 @@ local grace = tonumber(ARGV[3])
 
 -- Meta is written from the texts it was read or sent as: formatting numbers costs a
 -- script more than the commands it runs.
-local function write_meta(created, accessed, max_inactive, version)
+local function meta_text(created, accessed, max_inactive, version)
   local value = created .. ' ' .. accessed .. ' ' .. max_inactive
   if version then
     value = value .. ' ' .. version
   end
+  return value
+end
+
+local function write_meta(created, accessed, max_inactive, version)
+  local value = meta_text(created, accessed, max_inactive, version)
   redis.call('HSET', key, 'meta', value)
   return value
 end
@@ -146,26 +151,26 @@ if op == 'update' then
     end
     redis.call('HDEL', key, unpack(fields))
   end
-  local pairs_start = 8 + removed
-  if #ARGV >= pairs_start then
-    local fields = {}
-    for i = pairs_start, #ARGV do
-      fields[#fields + 1] = ARGV[i]
-    end
-    redis.call('HSET', key, unpack(fields))
+  -- the attributes, the new meta and a new principal: one HSET, each call costs
+  local fields = {}
+  for i = 8 + removed, #ARGV do
+    fields[#fields + 1] = ARGV[i]
   end
   local accessed_text = (ARGV[4] ~= '') and ARGV[4] or meta.accessed_text
   local max_inactive_text = (ARGV[5] ~= '') and ARGV[5] or meta.max_inactive_text
   local version = tostring((tonumber(meta.version) or 0) + 1)
-  write_meta(meta.created, accessed_text, max_inactive_text, version)
-  if ARGV[4] ~= '' or ARGV[5] ~= '' then
-    expire_at(tonumber(accessed_text), tonumber(max_inactive_text))
-  end
+  fields[#fields + 1] = 'meta'
+  fields[#fields + 1] = meta_text(meta.created, accessed_text, max_inactive_text, version)
   local principal = ARGV[6]
   if principal == '-' then
     redis.call('HDEL', key, 'principal')
   elseif principal ~= '' then
-    redis.call('HSET', key, 'principal', string.sub(principal, 2))
+    fields[#fields + 1] = 'principal'
+    fields[#fields + 1] = string.sub(principal, 2)
+  end
+  redis.call('HSET', key, unpack(fields))
+  if ARGV[4] ~= '' or ARGV[5] ~= '' then
+    expire_at(tonumber(accessed_text), tonumber(max_inactive_text))
   end
   return { 'updated', old_principal, content_token(meta) or '',
     content_token({ created = meta.created, version = version }) }
