@@ -91,6 +91,9 @@ final class RedisConnectionFactory {
 		}
 		Config config = new Config();
 		config.setNettyThreads(ioThreads());
+		// sessions are strings: looking every argument up as a possible Redisson object
+		// reference costs a reflective class check a command
+		config.setReferenceEnabled(false);
 		if (this.trustManagerFactory != null) {
 			config.setSslTrustManagerFactory(this.trustManagerFactory);
 		}

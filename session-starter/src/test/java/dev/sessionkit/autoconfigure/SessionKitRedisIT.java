@@ -192,6 +192,13 @@ class SessionKitRedisIT {
 	}
 
 	@Test
+	void clientSkipsRedissonsObjectReferenceChecksWhichSessionsNeverUse() {
+		this.contextRunner.withPropertyValues("sessionkit.redis.url=" + server.url())
+			.run((context) -> assertThat(context.getBean(RedissonClient.class).getConfig().isReferenceEnabled())
+				.isFalse());
+	}
+
+	@Test
 	void aofAcknowledgementsTheServerCannotGiveStopStartup() {
 		// this server has no append-only file, and before Redis 7.2 no WAITAOF at all
 		this.contextRunner

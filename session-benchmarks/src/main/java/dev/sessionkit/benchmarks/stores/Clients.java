@@ -42,7 +42,7 @@ public final class Clients {
 	/**
 	 * Returns a Redisson client with the settings of SessionKit's starter: a pool of 16
 	 * connections (2 kept idle), 2 s timeout, 3 retries, a keep-alive PING every 5 s, as
-	 * many I/O threads as processors (at least 2).
+	 * many I/O threads as processors (at least 2), no Redisson object references.
 	 * @param target the server and database
 	 * @return the client; shut it down when done
 	 */
@@ -50,6 +50,7 @@ public final class Clients {
 		Config config = new Config();
 		config.setNettyHook(RedisTraffic.redissonHook());
 		config.setNettyThreads(Math.max(2, Runtime.getRuntime().availableProcessors()));
+		config.setReferenceEnabled(false);
 		config.useSingleServer()
 			.setAddress(target.url())
 			.setDatabase(target.database())
