@@ -136,7 +136,9 @@ case "$MODE" in
     STORES=$ALL_STORES
     JMH_STORES=kit-memory,map,kit-redis,ssdr-json
     JMH_OPTS=(-wi 2 -w 1s -i 3 -r 1s)
-    DRIVER_OPTS=(--rounds=5 --seconds=4 --warmup=10 --count-requests=50 --memory-sessions=10000 --wrk-sessions=200)
+    # wrk rounds for the stores the targets compare; the other peers' throughput is in --full
+    DRIVER_OPTS=(--http-stores=kit-memory,map,kit-redis,ssdr-json,ssdr-jdk --rounds=5 --seconds=4 --warmup=10
+      --warmup-max=25 --count-requests=50 --memory-sessions=10000 --wrk-sessions=200)
     SCALE_MEMORY=(--sessions=1000000 --seconds=3 --abandon-seconds=30)
     SCALE_HEAP=8g
     SCALE_REDIS=()

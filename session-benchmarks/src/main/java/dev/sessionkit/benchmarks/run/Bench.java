@@ -47,8 +47,8 @@ import dev.sessionkit.benchmarks.stores.Store;
  * output folder; {@link Report} turns them into the table.
  * <p>
  * Arguments: {@code --mode=quick|default|full --redis-port=P --apps=store:port,...
- * --out=DIR --rounds=N --seconds=S --warmup=S --warmup-max=S --connections=C --count-requests=N
- * --memory-sessions=N --wrk-sessions=N}.
+ * --out=DIR --http-stores=store,... --rounds=N --seconds=S --warmup=S --warmup-max=S --connections=C
+ * --count-requests=N --memory-sessions=N --wrk-sessions=N}.
  */
 public final class Bench {
 
@@ -237,13 +237,14 @@ public final class Bench {
 		int warmup = this.args.integer("warmup", 5);
 		int seconds = this.args.integer("seconds", 5);
 		int rounds = this.args.integer("rounds", 3);
-		boolean plain = this.apps.containsKey(Store.MAP);
+		List<Store> stores = httpStores();
+		boolean plain = stores.contains(Store.MAP);
 		int warmupMost = Math.max(warmup, this.args.integer("warmup-max", warmup));
 		if (warmup > 0) {
 			log("warming up every application: " + warmup + " s per endpoint, then on until its JIT compilers "
 					+ "are quiet, " + warmupMost + " s at most");
 			List<String> warmed = new ArrayList<>();
-			for (Store store : this.apps.keySet()) {
+			for (Store store : stores) {
 				for (String endpoint : List.of("read", "write")) {
 					warmed.add(store.id() + " " + endpoint + " " + warmUp(store, endpoint, script, warmup, warmupMost));
 				}
@@ -254,7 +255,6 @@ public final class Bench {
 			Files.writeString(this.out.resolve("machine.txt"), "warm-up: " + String.join(", ", warmed) + "\n",
 					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		}
-		List<Store> stores = new ArrayList<>(this.apps.keySet());
 		List<Results.HttpRun> runs = new ArrayList<>();
 		for (int round = 1; round <= rounds; round++) {
 			log("round " + round + " of " + rounds);
@@ -272,6 +272,28 @@ public final class Bench {
 			}
 		}
 		return runs;
+	}
+
+	/**
+	 * The stores whose applications get wrk rounds: {@code --http-stores}, by default
+	 * every application. The others are counted and measured for Redis memory only, and
+	 * stay idle meanwhile: on 2 cores, the JIT compilers of applications warmed up for
+	 * nothing take CPU from the one being measured.
+	 */
+	private List<Store> httpStores() {
+		String listed = this.args.text("http-stores", "");
+		if (listed.isBlank()) {
+			return new ArrayList<>(this.apps.keySet());
+		}
+		List<Store> stores = new ArrayList<>();
+		for (String id : listed.split(",")) {
+			Store store = Store.of(id.trim());
+			if (!this.apps.containsKey(store)) {
+				throw new IllegalArgumentException("--http-stores names " + id + ", which has no application");
+			}
+			stores.add(store);
+		}
+		return stores;
 	}
 
 	/**

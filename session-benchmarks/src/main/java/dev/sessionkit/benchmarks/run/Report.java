@@ -295,9 +295,12 @@ public final class Report {
 		for (Store store : stores()) {
 			double read = http(store, "read", Results.HttpRun::requestsPerSecond);
 			double write = http(store, "write", Results.HttpRun::requestsPerSecond);
-			throughput.add(new Chart.Row(store.shortLabel(), store.sessionKit(), read, write,
-					number(read) + " req/s  " + ratio(httpRatio(store, "read")),
-					number(write) + " req/s  " + ratio(httpRatio(store, "write"))));
+			if (!Double.isNaN(read)) {
+				// a store without wrk rounds in this mode has no bar
+				throughput.add(new Chart.Row(store.shortLabel(), store.sessionKit(), read, write,
+						number(read) + " req/s  " + ratio(httpRatio(store, "read")),
+						number(write) + " req/s  " + ratio(httpRatio(store, "write"))));
+			}
 			Results.StoreCounts counts = counts(store);
 			if (store.redis() && counts != null) {
 				roundTrips.add(new Chart.Row(store.shortLabel(), store.sessionKit(), counts.read().roundTrips(),
