@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SessionKit benchmarks: SessionKit and its peers side by side, in one run, on one machine.
 #
-#   session-benchmarks/bench.sh            default mode, under 15 minutes
+#   session-benchmarks/bench.sh            default mode, under 15 minutes (wrk rounds for the
+#                                          five stores the targets compare; all eight in --full)
 #   session-benchmarks/bench.sh --quick    under 3 minutes: fewer stores, one short round
 #   session-benchmarks/bench.sh --full     longer rounds, the Redis store at 1,000,000 sessions
 #   --check     exit with status 1 unless every target of docs/benchmarks.md holds
