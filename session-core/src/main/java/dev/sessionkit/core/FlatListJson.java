@@ -80,11 +80,7 @@ final class FlatListJson {
 	}
 
 	private Encoded assemble(String name, String opening, ArrayList<?> list, @Nullable Previous previous) {
-		int offset = 0;
-		if (previous != null && !list.isEmpty()) {
-			// most lists change at their ends: align on the first element
-			offset = Math.max(0, previous.indexOf(list.get(0)));
-		}
+		int offset = (previous != null) ? ValueTemplates.alignment(previous.elements(), list) : 0;
 		StringBuilder json = new StringBuilder(
 				(previous != null) ? previous.encoded().length() + 256 : 64 + 128 * list.size());
 		json.append(opening);
@@ -161,19 +157,9 @@ final class FlatListJson {
 	 */
 	record Previous(ArrayList<?> elements, String encoded, int[] bounds) {
 
-		int indexOf(Object element) {
-			for (int i = 0; i < this.elements.size(); i++) {
-				if (this.elements.get(i) == element) {
-					return i;
-				}
-			}
-			return -1;
-		}
-
 		/** Whether the element at index {@code i} is this very object. */
 		boolean holds(int i, @Nullable Object element) {
-			return element != null && i + 1 < this.bounds.length && i < this.elements.size()
-					&& this.elements.get(i) == element;
+			return element != null && i < this.elements.size() && this.elements.get(i) == element;
 		}
 
 		/** Where the text of element {@code i} starts: after the opening or a comma. */

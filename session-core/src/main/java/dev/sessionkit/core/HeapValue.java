@@ -35,9 +35,13 @@ final class HeapValue {
 	 */
 	private final int @Nullable [] encodedBounds;
 
-	private HeapValue(Object template, int @Nullable [] encodedBounds) {
+	private HeapValue(Object template) {
+		this(template, ValueTemplates.isFlatList(template), null);
+	}
+
+	private HeapValue(Object template, boolean flatList, int @Nullable [] encodedBounds) {
 		this.template = template;
-		this.flatList = ValueTemplates.isFlatList(template);
+		this.flatList = flatList;
 		this.encodedBounds = encodedBounds;
 	}
 
@@ -55,7 +59,7 @@ final class HeapValue {
 		if (template == null || check.rejected()) {
 			return AttributeValue.encoded(codec.encode(name, value));
 		}
-		HeapValue heap = new HeapValue(template, null);
+		HeapValue heap = new HeapValue(template);
 		if (check.proven()) {
 			return heap.replacing(replaced);
 		}
@@ -87,18 +91,18 @@ final class HeapValue {
 			FaithfulTypes.Check check = types.check(value, false);
 			Object template = ValueTemplates.template(value, check);
 			if (template != null && check.proven()) {
-				HeapValue heap = new HeapValue(template, null);
-				FlatListJson.Encoded spliced = heap.flatList
+				boolean flatList = ValueTemplates.isFlatList(template);
+				FlatListJson.Encoded spliced = flatList
 						? lists.encode(name, (ArrayList<?>) template, previousList(replaced)) : null;
 				if (spliced != null) {
-					return AttributeValue.encoded(spliced.json(), new HeapValue(template, spliced.bounds()));
+					return AttributeValue.encoded(spliced.json(), new HeapValue(template, true, spliced.bounds()));
 				}
-				return AttributeValue.encoded(codec.encode(name, value), heap);
+				return AttributeValue.encoded(codec.encode(name, value), new HeapValue(template, flatList, null));
 			}
 		}
 		String encoded = codec.encode(name, value);
 		Object template = types.templateOfEncoded(name, value, encoded);
-		return (template != null) ? AttributeValue.encoded(encoded, new HeapValue(template, null))
+		return (template != null) ? AttributeValue.encoded(encoded, new HeapValue(template))
 				: AttributeValue.encoded(encoded);
 	}
 
@@ -175,11 +179,7 @@ final class HeapValue {
 		ArrayList<?> elements = (ArrayList<?>) this.template;
 		ArrayList<?> previousElements = (previous != null) ? (ArrayList<?>) previous.template : null;
 		int[] previousBounds = (previous != null) ? previous.elementBounds : null;
-		int offset = 0;
-		if (previousElements != null && !elements.isEmpty()) {
-			// most lists change at their ends: align on the first element
-			offset = Math.max(0, indexOf(previousElements, elements.get(0)));
-		}
+		int offset = (previousElements != null) ? ValueTemplates.alignment(previousElements, elements) : 0;
 		int[] bounds = new int[elements.size()];
 		long total = 0;
 		for (int i = 0; i < bounds.length; i++) {
@@ -200,15 +200,6 @@ final class HeapValue {
 		this.elementBounds = bounds;
 		this.sizeBound = bound;
 		return bound;
-	}
-
-	private static int indexOf(ArrayList<?> list, Object element) {
-		for (int i = 0; i < list.size(); i++) {
-			if (list.get(i) == element) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 	/**

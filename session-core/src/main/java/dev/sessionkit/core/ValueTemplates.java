@@ -116,6 +116,26 @@ final class ValueTemplates {
 		return true;
 	}
 
+	/**
+	 * Where the elements of a list sit in the list it replaces, which most changes leave
+	 * in place but at the ends: element {@code i} of {@code list} is expected at
+	 * {@code i + offset} of {@code previous}, aligned on the first element, matched by
+	 * identity.
+	 * @return the offset, 0 when the first element is not in {@code previous}
+	 */
+	static int alignment(ArrayList<?> previous, ArrayList<?> list) {
+		if (list.isEmpty()) {
+			return 0;
+		}
+		Object first = list.get(0);
+		for (int i = 0; i < previous.size(); i++) {
+			if (previous.get(i) == first) {
+				return i;
+			}
+		}
+		return 0;
+	}
+
 	private static @Nullable Object copyOf(@Nullable Object value, Consumer<Class<?>> types, int depth) {
 		if (value == null) {
 			return NULL;

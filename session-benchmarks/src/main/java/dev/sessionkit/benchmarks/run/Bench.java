@@ -285,13 +285,11 @@ public final class Bench {
 		if (listed.isBlank()) {
 			return new ArrayList<>(this.apps.keySet());
 		}
-		List<Store> stores = new ArrayList<>();
-		for (String id : listed.split(",")) {
-			Store store = Store.of(id.trim());
+		List<Store> stores = Store.list(listed);
+		for (Store store : stores) {
 			if (!this.apps.containsKey(store)) {
-				throw new IllegalArgumentException("--http-stores names " + id + ", which has no application");
+				throw new IllegalArgumentException("--http-stores names " + store.id() + ", which has no application");
 			}
-			stores.add(store);
 		}
 		return stores;
 	}
