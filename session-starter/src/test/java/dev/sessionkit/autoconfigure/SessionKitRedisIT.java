@@ -3,8 +3,10 @@ package dev.sessionkit.autoconfigure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.sessionkit.core.KitSession;
@@ -189,6 +191,38 @@ class SessionKitRedisIT {
 		this.contextRunner.withPropertyValues("sessionkit.redis.url=" + server.url(), "sessionkit.redis.io-threads=5")
 			.run((context) -> assertThat(context.getBean(RedissonClient.class).getConfig().getNettyThreads())
 				.isEqualTo(5));
+	}
+
+	@Test
+	void concurrentCommandsShareTheClientsConnectionsInsteadOfEachHoldingOne() {
+		this.contextRunner.withPropertyValues("sessionkit.redis.url=" + server.url()).run((context) -> {
+			RedissonClient redisson = context.getBean(RedissonClient.class);
+			long before = connectedClients();
+			// Redis is busy for 300 ms: the commands sent meanwhile all wait for their
+			// replies
+			CompletableFuture<Object> busy = CompletableFuture.supplyAsync(() -> server.command("EVAL",
+					"local t0 = redis.call('TIME') repeat local t = "
+							+ "redis.call('TIME') until (t[1] - t0[1]) * 1000000 + (t[2] - t0[2]) > 300000 return 1",
+					"0"));
+			Thread.sleep(50);
+			List<CompletableFuture<Object>> replies = new ArrayList<>();
+			for (int i = 0; i < 24; i++) {
+				replies.add(redisson.getBucket("pool-test:" + i).getAsync().toCompletableFuture());
+			}
+			replies.forEach(CompletableFuture::join);
+			busy.join();
+			// each waiting command holding a connection of its own would have opened the
+			// whole pool (8)
+			assertThat(connectedClients() - before).isLessThanOrEqualTo(1);
+		});
+	}
+
+	/** Connections Redis has open, this count's own included. */
+	private static long connectedClients() {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("connected_clients:(\\d+)")
+			.matcher(String.valueOf(server.command("INFO", "clients")));
+		assertThat(matcher.find()).isTrue();
+		return Long.parseLong(matcher.group(1));
 	}
 
 	@Test
