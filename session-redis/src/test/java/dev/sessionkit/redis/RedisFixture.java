@@ -37,7 +37,8 @@ final class RedisFixture {
 		config.useSingleServer()
 			.setAddress(server.url())
 			.setConnectionMinimumIdleSize(2)
-			.setConnectionPoolSize(16)
+			// the starter's default: under 10, concurrent commands share connections
+			.setConnectionPoolSize(8)
 			.setPingConnectionInterval((hook != null) ? 0 : 30_000)
 			.setTimeout(2_000)
 			.setRetryAttempts(1);

@@ -32,6 +32,8 @@ class RedissonSessionStoreClusterContractIT extends SessionStoreContract {
 			.addNodeAddress(cluster.urls().toArray(String[]::new))
 			.setReadMode(ReadMode.MASTER)
 			.setMasterConnectionMinimumIdleSize(2)
+			// the starter's default: under 10, concurrent commands share connections
+			.setMasterConnectionPoolSize(8)
 			.setTimeout(2_000);
 		redisson = Redisson.create(config);
 	}
