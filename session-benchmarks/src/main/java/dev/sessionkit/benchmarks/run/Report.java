@@ -310,7 +310,9 @@ public final class Report {
 			Results.StoreMemory bytes = memory(store);
 			if (bytes != null) {
 				memory.add(new Chart.Row(store.shortLabel(), store.sessionKit(), bytes.bytesPerSession(), Double.NaN,
-						number(bytes.bytesPerSession()) + " B, " + number(bytes.keysPerSession()) + " keys", ""));
+						number(bytes.bytesPerSession()) + " B, " + number(bytes.keysPerSession())
+								+ ((bytes.keysPerSession() == 1) ? " key" : " keys"),
+						""));
 			}
 		}
 		double plain = http(Bench.NONE, "read", Results.HttpRun::requestsPerSecond);
