@@ -177,8 +177,14 @@ class SessionKitRedisIT {
 
 	/** Commands Redis ran that read a whole session hash, scripts included. */
 	private static long attributeReads() {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("cmdstat_hgetall:calls=(\\d+)")
-			.matcher(String.valueOf(server.command("INFO", "commandstats")));
+		return info("commandstats", "cmdstat_hgetall:calls");
+	}
+
+	/** A number in a section of Redis's INFO, 0 when the field is absent. */
+	private static long info(String section, String field) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern
+			.compile(java.util.regex.Pattern.quote(field) + "[:=](\\d+)")
+			.matcher(String.valueOf(server.command("INFO", section)));
 		return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
 	}
 
@@ -198,6 +204,7 @@ class SessionKitRedisIT {
 		this.contextRunner.withPropertyValues("sessionkit.redis.url=" + server.url()).run((context) -> {
 			RedissonClient redisson = context.getBean(RedissonClient.class);
 			long before = connectedClients();
+			assertThat(before).isPositive();
 			// Redis is busy for 300 ms: the commands sent meanwhile all wait for their
 			// replies
 			CompletableFuture<Object> busy = CompletableFuture.supplyAsync(() -> server.command("EVAL",
@@ -219,10 +226,7 @@ class SessionKitRedisIT {
 
 	/** Connections Redis has open, this count's own included. */
 	private static long connectedClients() {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("connected_clients:(\\d+)")
-			.matcher(String.valueOf(server.command("INFO", "clients")));
-		assertThat(matcher.find()).isTrue();
-		return Long.parseLong(matcher.group(1));
+		return info("clients", "connected_clients");
 	}
 
 	@Test
