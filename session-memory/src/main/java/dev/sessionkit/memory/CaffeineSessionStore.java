@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import dev.sessionkit.core.spi.SaveResult;
@@ -40,16 +41,28 @@ import org.jspecify.annotations.Nullable;
 public final class CaffeineSessionStore implements SessionStore {
 
 	/*
-	 * Concurrency: every change to a session runs inside Caffeine's atomic compute for
-	 * its key, and so does the matching change to the principal index (a separate map,
-	 * never this cache, so no compute recurses). Evictions (expiry, size) clean the index
-	 * in the eviction listener, which Caffeine runs inside the same per-key lock, and
-	 * which reports expiries after the fact, on the executor. Moving a session to a new
-	 * id removes it under the old id first: of two concurrent moves only one finds it, so
-	 * one id stays live.
+	 * Concurrency: the cache holds a CachedSession per id. Removing it, creating it, and
+	 * any change that moves the entry's expiry run inside Caffeine's atomic compute for
+	 * the id, and so does the matching change to the principal index (a separate map,
+	 * never this cache, so no compute recurses). A touch or a save that leaves the
+	 * deadline within the cache's expiry and keeps the principal replaces the session in
+	 * place with a compare-and-set, without a cache write: most requests touch a session
+	 * less than a second after the last one, and a save rarely moves the deadline.
+	 * Evictions (expiry, size) clean the index in the eviction listener, which Caffeine
+	 * runs inside the same per-key lock, and which reports expiries after the fact, on
+	 * the executor. Moving a session to a new id removes it under the old id first: of
+	 * two concurrent moves only one finds it, so one id stays live.
 	 */
 
-	private final Cache<String, StoredSession> sessions;
+	/** Twice the span of a bucket of Caffeine's finest timer wheel, about 1.07 s. */
+	private static final long BUCKET_SPAN_NANOS = 2L << 30;
+
+	private final Cache<String, CachedSession> sessions;
+
+	private final Policy<String, CachedSession> policy;
+
+	/** Whether reads must tell Caffeine of each access, for its choice of evictions. */
+	private final boolean bounded;
 
 	private final ConcurrentMap<String, Set<String>> principalIndex = new ConcurrentHashMap<>();
 
@@ -58,20 +71,22 @@ public final class CaffeineSessionStore implements SessionStore {
 
 	private CaffeineSessionStore(Builder builder) {
 		Clock clock = builder.clock;
-		Caffeine<String, StoredSession> caffeine = Caffeine.newBuilder()
-			.ticker(() -> epochNanos(clock.instant()))
+		Caffeine<String, CachedSession> caffeine = Caffeine.newBuilder()
+			.ticker(() -> CachedSession.epochNanos(clock.instant()))
 			.scheduler(Scheduler.systemScheduler())
-			.expireAfter(new DeadlineExpiry())
+			.expireAfter(new CachedSessionExpiry())
 			// maintenance is a few queue drains: cheaper on the calling thread than a
 			// hand-off to another thread, which on 2 cores costs a wake-up per write
 			.executor((builder.executor != null) ? builder.executor : Runnable::run);
-		if (builder.maximumSessions >= 0) {
+		this.bounded = builder.maximumSessions >= 0;
+		if (this.bounded) {
 			caffeine.maximumSize(builder.maximumSessions);
 		}
 		Executor executor = (builder.executor != null) ? builder.executor : ForkJoinPool.commonPool();
 		// an eviction listener, not a removal listener: Caffeine would notify a removal
-		// listener of every replaced value, that is of every touch
-		this.sessions = caffeine.evictionListener((String id, @Nullable StoredSession session, RemovalCause cause) -> {
+		// listener of every replaced value
+		this.sessions = caffeine.evictionListener((String id, @Nullable CachedSession cached, RemovalCause cause) -> {
+			StoredSession session = (cached != null) ? cached.remove() : null;
 			if (session != null) {
 				unindex(session);
 				if (cause == RemovalCause.EXPIRED || cause == RemovalCause.SIZE) {
@@ -79,6 +94,7 @@ public final class CaffeineSessionStore implements SessionStore {
 				}
 			}
 		}).build();
+		this.policy = this.sessions.policy();
 	}
 
 	/**
@@ -92,17 +108,34 @@ public final class CaffeineSessionStore implements SessionStore {
 
 	@Override
 	public @Nullable StoredSession loadAndTouch(String id, Instant now) {
-		StoredSession[] expired = new StoredSession[1];
-		StoredSession touched = this.sessions.asMap().computeIfPresent(id, (key, session) -> {
-			if (session.isExpired(now)) {
-				expired[0] = session;
-				unindex(session);
-				return null;
+		CachedSession cached = this.policy.getIfPresentQuietly(id);
+		if (cached != null) {
+			StoredSession session = cached.session();
+			if (session != null && !session.isExpired(now)) {
+				StoredSession touched = session.touch(now);
+				if (cached.replaceInPlace(session, touched)) {
+					recordAccess(id);
+					return touched;
+				}
 			}
-			return session.touch(now);
+		}
+		StoredSession[] expired = new StoredSession[1];
+		StoredSession[] touched = new StoredSession[1];
+		this.sessions.asMap().computeIfPresent(id, (key, entry) -> {
+			StoredSession session;
+			do {
+				session = Objects.requireNonNull(entry.session());
+				if (session.isExpired(now)) {
+					expired[0] = removeFromIndex(entry);
+					return null;
+				}
+				touched[0] = session.touch(now);
+			}
+			while (!entry.replace(session, touched[0]));
+			return entry;
 		});
 		reportExpired(expired[0]);
-		return touched;
+		return (expired[0] != null) ? null : touched[0];
 	}
 
 	@Override
@@ -114,40 +147,28 @@ public final class CaffeineSessionStore implements SessionStore {
 				}
 				StoredSession created = StoredSession.create(changes);
 				index(created);
-				return created;
+				return CachedSession.of(created);
 			});
 			return SaveResult.CREATED;
 		}
 		StoredSession[] expired = new StoredSession[1];
-		StoredSession saved;
+		boolean saved;
 		if (changes.idChanged()) {
 			StoredSession moved = removeLive(changes.storedId(), now, expired);
-			saved = (moved != null) ? this.sessions.asMap().compute(changes.id(), (id, existing) -> {
+			saved = moved != null && this.sessions.asMap().compute(changes.id(), (id, existing) -> {
 				if (existing != null) {
 					throw new IllegalStateException("Session id collision: the id generator repeated an id");
 				}
 				StoredSession changed = moved.apply(changes);
 				index(changed);
-				return changed;
-			}) : null;
+				return CachedSession.of(changed);
+			}) != null;
 		}
 		else {
-			saved = this.sessions.asMap().computeIfPresent(changes.id(), (id, session) -> {
-				if (session.isExpired(now)) {
-					expired[0] = session;
-					unindex(session);
-					return null;
-				}
-				StoredSession changed = session.apply(changes);
-				if (changes.principalChanged()) {
-					unindex(session);
-					index(changed);
-				}
-				return changed;
-			});
+			saved = saveInPlace(changes, now) || saveInCache(changes, now, expired);
 		}
 		reportExpired(expired[0]);
-		return (saved != null) ? SaveResult.UPDATED : SaveResult.GONE;
+		return saved ? SaveResult.UPDATED : SaveResult.GONE;
 	}
 
 	@Override
@@ -166,7 +187,8 @@ public final class CaffeineSessionStore implements SessionStore {
 		}
 		List<StoredSession> found = new ArrayList<>();
 		for (String id : ids) {
-			StoredSession session = this.sessions.policy().getIfPresentQuietly(id);
+			CachedSession cached = this.policy.getIfPresentQuietly(id);
+			StoredSession session = (cached != null) ? cached.session() : null;
 			if (session != null && !session.isExpired(now) && principalName.equals(session.principalName())) {
 				found.add(session);
 			}
@@ -174,9 +196,35 @@ public final class CaffeineSessionStore implements SessionStore {
 		return found;
 	}
 
+	/**
+	 * Removes the sessions expired at {@code now}: those the cache has not removed yet,
+	 * and those it would remove within its slack past their deadline.
+	 */
 	@Override
 	public void removeExpired(Instant now) {
 		this.sessions.cleanUp();
+		long horizon = CachedSession.epochNanos(now) + CachedSession.SLACK_NANOS;
+		// the timer wheel lists entries in the order of their buckets, unordered within
+		// one: read on for a bucket's span past the horizon
+		List<String> due = this.policy.expireVariably()
+			.map((expiry) -> expiry
+				.oldest((entries) -> entries.takeWhile((entry) -> entry.expiresAt() <= horizon + BUCKET_SPAN_NANOS)
+					.filter((entry) -> entry.expiresAt() <= horizon)
+					.map(Map.Entry::getKey)
+					.toList()))
+			.orElse(List.of());
+		for (String id : due) {
+			StoredSession[] expired = new StoredSession[1];
+			this.sessions.asMap().computeIfPresent(id, (key, entry) -> {
+				StoredSession session = entry.session();
+				if (session != null && session.isExpired(now)) {
+					expired[0] = removeFromIndex(entry);
+					return null;
+				}
+				return entry;
+			});
+			reportExpired(expired[0]);
+		}
 	}
 
 	@Override
@@ -206,11 +254,59 @@ public final class CaffeineSessionStore implements SessionStore {
 		return this.principalIndex;
 	}
 
+	/**
+	 * Saves changes that keep the deadline and the principal without a cache write.
+	 * @return {@code false} when the cache's compute must decide
+	 */
+	private boolean saveInPlace(SessionChanges changes, Instant now) {
+		if (changes.principalChanged()) {
+			return false;
+		}
+		CachedSession cached = this.policy.getIfPresentQuietly(changes.id());
+		StoredSession session = (cached != null) ? cached.session() : null;
+		if (session == null || session.isExpired(now)) {
+			return false;
+		}
+		if (cached.replaceInPlace(session, session.apply(changes))) {
+			recordAccess(changes.id());
+			return true;
+		}
+		return false;
+	}
+
+	private boolean saveInCache(SessionChanges changes, Instant now, StoredSession[] expired) {
+		return this.sessions.asMap().computeIfPresent(changes.id(), (id, entry) -> {
+			StoredSession session;
+			StoredSession changed;
+			do {
+				session = Objects.requireNonNull(entry.session());
+				if (session.isExpired(now)) {
+					expired[0] = removeFromIndex(entry);
+					return null;
+				}
+				changed = session.apply(changes);
+			}
+			while (!entry.replace(session, changed));
+			if (changes.principalChanged()) {
+				unindex(session);
+				index(changed);
+			}
+			return entry;
+		}) != null;
+	}
+
+	/** Lets a size-bounded cache count the access, which an in-place change hides. */
+	private void recordAccess(String id) {
+		if (this.bounded) {
+			this.sessions.getIfPresent(id);
+		}
+	}
+
 	private @Nullable StoredSession removeLive(String id, Instant now, StoredSession[] expired) {
 		StoredSession[] removed = new StoredSession[1];
-		this.sessions.asMap().computeIfPresent(id, (key, session) -> {
-			unindex(session);
-			if (session.isExpired(now)) {
+		this.sessions.asMap().computeIfPresent(id, (key, entry) -> {
+			StoredSession session = removeFromIndex(entry);
+			if (session != null && session.isExpired(now)) {
 				expired[0] = session;
 			}
 			else {
@@ -219,6 +315,15 @@ public final class CaffeineSessionStore implements SessionStore {
 			return null;
 		});
 		return removed[0];
+	}
+
+	/** Removes an entry's session, inside the cache's compute for its id. */
+	private @Nullable StoredSession removeFromIndex(CachedSession entry) {
+		StoredSession session = entry.remove();
+		if (session != null) {
+			unindex(session);
+		}
+		return session;
 	}
 
 	private void reportExpired(@Nullable StoredSession session) {
@@ -244,34 +349,30 @@ public final class CaffeineSessionStore implements SessionStore {
 		}
 	}
 
-	private static long epochNanos(Instant instant) {
-		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-	}
-
-	/** Expires each session at its own deadline; reads do not move it, saves do. */
-	private static final class DeadlineExpiry implements Expiry<String, StoredSession> {
+	/**
+	 * Expires each entry at the instant its {@link CachedSession} names; reads do not
+	 * move it.
+	 */
+	private static final class CachedSessionExpiry implements Expiry<String, CachedSession> {
 
 		@Override
-		public long expireAfterCreate(String id, StoredSession session, long currentTime) {
-			return nanosUntilDeadline(session, currentTime);
+		public long expireAfterCreate(String id, CachedSession cached, long currentTime) {
+			return nanosUntilExpiry(cached, currentTime);
 		}
 
 		@Override
-		public long expireAfterUpdate(String id, StoredSession session, long currentTime, long currentDuration) {
-			return nanosUntilDeadline(session, currentTime);
+		public long expireAfterUpdate(String id, CachedSession cached, long currentTime, long currentDuration) {
+			return nanosUntilExpiry(cached, currentTime);
 		}
 
 		@Override
-		public long expireAfterRead(String id, StoredSession session, long currentTime, long currentDuration) {
+		public long expireAfterRead(String id, CachedSession cached, long currentTime, long currentDuration) {
 			return currentDuration;
 		}
 
-		private static long nanosUntilDeadline(StoredSession session, long currentTime) {
-			Instant deadline = session.deadline();
-			if (deadline == null) {
-				return Long.MAX_VALUE;
-			}
-			return Math.max(0, epochNanos(deadline) - currentTime);
+		private static long nanosUntilExpiry(CachedSession cached, long currentTime) {
+			long expiry = cached.expiryNanos();
+			return (expiry == Long.MAX_VALUE) ? Long.MAX_VALUE : Math.max(0, expiry - currentTime);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.sessionkit.memory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.sessionkit.core.KitSession;
 import dev.sessionkit.core.SessionKitRepository;
 import dev.sessionkit.core.codec.AttributeCodec;
+import dev.sessionkit.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -88,6 +90,36 @@ class CaffeineSessionStoreTests {
 			assertThat(this.expired).hasSize(1_000);
 			assertThat(store.principalIndex()).isEmpty();
 		});
+	}
+
+	@Test
+	void aSessionTouchedInPlaceLivesToItsNewDeadlineAndIsReportedOnceItPasses() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		CaffeineSessionStore store = CaffeineSessionStore.builder().clock(clock).executor(Runnable::run).build();
+		SessionKitRepository repository = repository(store);
+		repository.setClock(clock);
+		KitSession session = repository.createSession();
+		session.setAttribute("form", "step 1");
+		repository.save(session);
+		// touched 600 ms later: within the cache's slack, so no cache write moves its
+		// timer
+		clock.advance(Duration.ofMillis(600));
+		KitSession touched = repository.findById(session.getId());
+		touched.setAttribute("chat", "hello");
+		repository.save(touched);
+		// past the first deadline, 100 ms before the one the touch set
+		clock.advance(Duration.ofMinutes(30).minusMillis(100));
+		repository.cleanUpExpiredSessions();
+		assertThat(this.expired).isEmpty();
+		KitSession found = repository.findById(session.getId());
+		assertThat(found).isNotNull();
+		assertThat(found.<String>getAttribute("form")).isEqualTo("step 1");
+		assertThat(found.<String>getAttribute("chat")).isEqualTo("hello");
+		clock.advance(Duration.ofMinutes(30));
+		repository.cleanUpExpiredSessions();
+		assertThat(this.expired).containsExactly(session.getId());
+		assertThat(store.estimatedSize()).isZero();
+		assertThat(repository.findById(session.getId())).isNull();
 	}
 
 	@Test
