@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 final class CachedSession {
 
 	/**
-	 * How far past a session's deadline the cache may expire it: Caffeine's own tolerance
-	 * for moving an entry's expiry, one second.
+	 * How far past a session's deadline the cache may expire it, one second: the span in
+	 * which touches and saves need no cache write.
 	 */
 	static final long SLACK_NANOS = 1_000_000_000L;
 
@@ -43,7 +43,10 @@ final class CachedSession {
 		return (current != null) ? current.session : null;
 	}
 
-	/** The epoch nanosecond at which the cache expires this entry. */
+	/**
+	 * The epoch nanosecond at which the cache expires this entry; 0 once removed, which
+	 * the cache never asks of an entry it still holds.
+	 */
 	long expiryNanos() {
 		State current = this.state.get();
 		return (current != null) ? current.expiryNanos : 0;
@@ -78,13 +81,23 @@ final class CachedSession {
 	}
 
 	/**
-	 * Removes the session; call only inside the cache's compute for this id, or in its
-	 * eviction listener.
+	 * Removes the session, whatever it is now; call only inside the cache's compute for
+	 * this id, or in its eviction listener.
 	 * @return the session as it was last, or {@code null} if already removed
 	 */
 	@Nullable StoredSession remove() {
 		State last = this.state.getAndSet(null);
 		return (last != null) ? last.session : null;
+	}
+
+	/**
+	 * Removes the session if it is still {@code expected}, which an in-place change may
+	 * have replaced meanwhile; call only inside the cache's compute for this id.
+	 * @return whether it was removed
+	 */
+	boolean remove(StoredSession expected) {
+		State current = this.state.get();
+		return current != null && current.session == expected && this.state.compareAndSet(current, null);
 	}
 
 	private static long expiryOf(StoredSession session) {

@@ -29,9 +29,9 @@ import org.jspecify.annotations.Nullable;
  * A {@link SessionStore} in this JVM's heap, on Caffeine: for one application instance
  * and for local development.
  * <p>
- * Each session expires at its own deadline through Caffeine's variable expiry, and a
- * scheduler removes abandoned sessions promptly, so memory is freed and
- * {@code SessionExpiredEvent}s fire without waiting for traffic. An optional maximum
+ * Each session expires at its own deadline: no operation finds it after that, and
+ * Caffeine's variable expiry and scheduler remove it within a second, so memory is freed
+ * and {@code SessionExpiredEvent}s fire without waiting for traffic. An optional maximum
  * bounds the number of sessions; a session evicted to respect it is reported as expired.
  * Sessions are immutable once stored. Attribute values are kept in the repository's heap
  * form ({@link #acceptsHeapValues()}): private templates that every request copies, as it
@@ -47,15 +47,15 @@ public final class CaffeineSessionStore implements SessionStore {
 	 * never this cache, so no compute recurses). A touch or a save that leaves the
 	 * deadline within the cache's expiry and keeps the principal replaces the session in
 	 * place with a compare-and-set, without a cache write: most requests touch a session
-	 * less than a second after the last one, and a save rarely moves the deadline.
-	 * Evictions (expiry, size) clean the index in the eviction listener, which Caffeine
-	 * runs inside the same per-key lock, and which reports expiries after the fact, on
-	 * the executor. Moving a session to a new id removes it under the old id first: of
-	 * two concurrent moves only one finds it, so one id stays live.
+	 * less than a second after the last one, and a save rarely moves the deadline. So the
+	 * cache expires an entry up to a second after its session's deadline, never before: a
+	 * session found expired in that second is removed by the operation that found it,
+	 * which reports it on its own thread. Evictions by the cache (expiry, size) clean the
+	 * index in the eviction listener, which Caffeine runs inside the same per-key lock,
+	 * and which reports expiries after the fact, on the executor. Moving a session to a
+	 * new id removes it under the old id first: of two concurrent moves only one finds
+	 * it, so one id stays live.
 	 */
-
-	/** Twice the span of a bucket of Caffeine's finest timer wheel, about 1.07 s. */
-	private static final long BUCKET_SPAN_NANOS = 2L << 30;
 
 	private final Cache<String, CachedSession> sessions;
 
@@ -122,17 +122,22 @@ public final class CaffeineSessionStore implements SessionStore {
 		StoredSession[] expired = new StoredSession[1];
 		StoredSession[] touched = new StoredSession[1];
 		this.sessions.asMap().computeIfPresent(id, (key, entry) -> {
-			StoredSession session;
-			do {
-				session = Objects.requireNonNull(entry.session());
+			for (;;) {
+				StoredSession session = Objects.requireNonNull(entry.session());
 				if (session.isExpired(now)) {
-					expired[0] = removeFromIndex(entry);
-					return null;
+					if (entry.remove(session)) {
+						unindex(session);
+						expired[0] = session;
+						return null;
+					}
 				}
-				touched[0] = session.touch(now);
+				else {
+					touched[0] = session.touch(now);
+					if (entry.replace(session, touched[0])) {
+						return entry;
+					}
+				}
 			}
-			while (!entry.replace(session, touched[0]));
-			return entry;
 		});
 		reportExpired(expired[0]);
 		return (expired[0] != null) ? null : touched[0];
@@ -197,33 +202,28 @@ public final class CaffeineSessionStore implements SessionStore {
 	}
 
 	/**
-	 * Removes the sessions expired at {@code now}: those the cache has not removed yet,
-	 * and those it would remove within its slack past their deadline.
+	 * Removes the sessions expired at {@code now}, with their events: those the cache has
+	 * not removed yet, and those it would remove only within its second of slack. Walks
+	 * every session; the cache removes expired sessions by itself without this call.
 	 */
 	@Override
 	public void removeExpired(Instant now) {
 		this.sessions.cleanUp();
-		long horizon = CachedSession.epochNanos(now) + CachedSession.SLACK_NANOS;
-		// the timer wheel lists entries in the order of their buckets, unordered within
-		// one: read on for a bucket's span past the horizon
-		List<String> due = this.policy.expireVariably()
-			.map((expiry) -> expiry
-				.oldest((entries) -> entries.takeWhile((entry) -> entry.expiresAt() <= horizon + BUCKET_SPAN_NANOS)
-					.filter((entry) -> entry.expiresAt() <= horizon)
-					.map(Map.Entry::getKey)
-					.toList()))
-			.orElse(List.of());
-		for (String id : due) {
-			StoredSession[] expired = new StoredSession[1];
-			this.sessions.asMap().computeIfPresent(id, (key, entry) -> {
-				StoredSession session = entry.session();
-				if (session != null && session.isExpired(now)) {
-					expired[0] = removeFromIndex(entry);
-					return null;
-				}
-				return entry;
-			});
-			reportExpired(expired[0]);
+		for (CachedSession cached : this.sessions.asMap().values()) {
+			StoredSession session = cached.session();
+			if (session != null && session.isExpired(now)) {
+				StoredSession[] expired = new StoredSession[1];
+				this.sessions.asMap().computeIfPresent(session.id(), (key, entry) -> {
+					StoredSession current = entry.session();
+					if (current != null && current.isExpired(now) && entry.remove(current)) {
+						unindex(current);
+						expired[0] = current;
+						return null;
+					}
+					return entry;
+				});
+				reportExpired(expired[0]);
+			}
 		}
 	}
 
@@ -276,22 +276,25 @@ public final class CaffeineSessionStore implements SessionStore {
 
 	private boolean saveInCache(SessionChanges changes, Instant now, StoredSession[] expired) {
 		return this.sessions.asMap().computeIfPresent(changes.id(), (id, entry) -> {
-			StoredSession session;
-			StoredSession changed;
-			do {
-				session = Objects.requireNonNull(entry.session());
+			for (;;) {
+				StoredSession session = Objects.requireNonNull(entry.session());
 				if (session.isExpired(now)) {
-					expired[0] = removeFromIndex(entry);
-					return null;
+					if (entry.remove(session)) {
+						unindex(session);
+						expired[0] = session;
+						return null;
+					}
+					continue;
 				}
-				changed = session.apply(changes);
+				StoredSession changed = session.apply(changes);
+				if (entry.replace(session, changed)) {
+					if (changes.principalChanged()) {
+						unindex(session);
+						index(changed);
+					}
+					return entry;
+				}
 			}
-			while (!entry.replace(session, changed));
-			if (changes.principalChanged()) {
-				unindex(session);
-				index(changed);
-			}
-			return entry;
 		}) != null;
 	}
 
@@ -305,7 +308,10 @@ public final class CaffeineSessionStore implements SessionStore {
 	private @Nullable StoredSession removeLive(String id, Instant now, StoredSession[] expired) {
 		StoredSession[] removed = new StoredSession[1];
 		this.sessions.asMap().computeIfPresent(id, (key, entry) -> {
-			StoredSession session = removeFromIndex(entry);
+			StoredSession session = entry.remove();
+			if (session != null) {
+				unindex(session);
+			}
 			if (session != null && session.isExpired(now)) {
 				expired[0] = session;
 			}
@@ -315,15 +321,6 @@ public final class CaffeineSessionStore implements SessionStore {
 			return null;
 		});
 		return removed[0];
-	}
-
-	/** Removes an entry's session, inside the cache's compute for its id. */
-	private @Nullable StoredSession removeFromIndex(CachedSession entry) {
-		StoredSession session = entry.remove();
-		if (session != null) {
-			unindex(session);
-		}
-		return session;
 	}
 
 	private void reportExpired(@Nullable StoredSession session) {

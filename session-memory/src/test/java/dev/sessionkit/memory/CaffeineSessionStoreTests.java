@@ -123,6 +123,30 @@ class CaffeineSessionStoreTests {
 	}
 
 	@Test
+	void cleanUpRemovesExactlyTheSessionsPastTheirDeadlineThoughTheCacheWouldWaitASecond() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		CaffeineSessionStore store = CaffeineSessionStore.builder().clock(clock).executor(Runnable::run).build();
+		SessionKitRepository repository = repository(store);
+		repository.setClock(clock);
+		repository.setDefaultMaxInactiveInterval(Duration.ofSeconds(90));
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			KitSession session = repository.createSession();
+			repository.save(session);
+			ids.add(session.getId());
+			clock.advance(Duration.ofMillis(50));
+		}
+		// the first 20 deadlines have passed, by 49 to 999 ms: within the second the
+		// cache
+		// waits past a deadline; the other 20 are to come
+		clock.advance(Duration.ofSeconds(89).minusMillis(1));
+		repository.cleanUpExpiredSessions();
+		assertThat(this.expired).containsExactlyInAnyOrderElementsOf(ids.subList(0, 20));
+		assertThat(store.estimatedSize()).isEqualTo(20);
+		assertThat(ids.subList(20, 40)).allSatisfy((id) -> assertThat(repository.findById(id)).isNotNull());
+	}
+
+	@Test
 	void maximumSessionsIsHeldAndEvictedSessionsAreReportedAsExpired() {
 		CaffeineSessionStore store = CaffeineSessionStore.builder()
 			.maximumSessions(100)
