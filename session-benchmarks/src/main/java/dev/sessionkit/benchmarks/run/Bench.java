@@ -37,10 +37,10 @@ import dev.sessionkit.benchmarks.stores.Store;
  * <li><b>Redis memory per session</b>: each Redis store creates sessions with the payload
  * in a database of its own; {@code used_memory} and {@code DBSIZE} deltas per
  * session;</li>
- * <li><b>throughput and latency</b> with wrk: every store's read and write endpoint in
- * turn, in interleaved rounds (A B C, B C A, C A B...) so that the machine's drift and
- * the previous store's leftover work affect all stores alike; the application's and
- * Redis's CPU time per request.</li>
+ * <li><b>throughput and latency</b> with wrk: in each round, the read endpoint of every
+ * store in turn, then the write endpoint, every other round in reverse order (A B C, C B
+ * A, ...), so that the stores a ratio compares run back to back and the machine's drift
+ * falls on both sides alike; the application's and Redis's CPU time per request.</li>
  * </ol>
  * Counting windows avoid the seconds around each minute, when the indexed repository's
  * cleanup job and SessionKit's sweeper run. Results go to {@code results.json} in the
@@ -258,12 +258,19 @@ public final class Bench {
 		List<Results.HttpRun> runs = new ArrayList<>();
 		for (int round = 1; round <= rounds; round++) {
 			log("round " + round + " of " + rounds);
-			// each round starts one store later: no store always runs right after the
-			// heaviest ones, whose JIT compilation and GC may still use the cores
+			// one endpoint at a time, the stores in turn: the stores a ratio compares
+			// (the
+			// two memory stores; SessionKit's Redis store and the peers) run back to
+			// back,
+			// and every other round in reverse order, so that drift of the machine within
+			// a
+			// round falls on both sides of each ratio alike
 			List<Store> order = new ArrayList<>(stores);
-			Collections.rotate(order, -(round - 1));
-			for (Store store : order) {
-				for (String endpoint : List.of("read", "write")) {
+			if (round % 2 == 0) {
+				Collections.reverse(order);
+			}
+			for (String endpoint : List.of("read", "write")) {
+				for (Store store : order) {
 					runs.add(wrk(store, endpoint, script, seconds, round));
 				}
 			}
