@@ -125,9 +125,7 @@ public final class CaffeineSessionStore implements SessionStore {
 			for (;;) {
 				StoredSession session = Objects.requireNonNull(entry.session());
 				if (session.isExpired(now)) {
-					if (entry.remove(session)) {
-						unindex(session);
-						expired[0] = session;
+					if (removeFoundExpired(entry, session, expired)) {
 						return null;
 					}
 				}
@@ -215,12 +213,9 @@ public final class CaffeineSessionStore implements SessionStore {
 				StoredSession[] expired = new StoredSession[1];
 				this.sessions.asMap().computeIfPresent(session.id(), (key, entry) -> {
 					StoredSession current = entry.session();
-					if (current != null && current.isExpired(now) && entry.remove(current)) {
-						unindex(current);
-						expired[0] = current;
-						return null;
-					}
-					return entry;
+					boolean removed = current != null && current.isExpired(now)
+							&& removeFoundExpired(entry, current, expired);
+					return removed ? null : entry;
 				});
 				reportExpired(expired[0]);
 			}
@@ -279,9 +274,7 @@ public final class CaffeineSessionStore implements SessionStore {
 			for (;;) {
 				StoredSession session = Objects.requireNonNull(entry.session());
 				if (session.isExpired(now)) {
-					if (entry.remove(session)) {
-						unindex(session);
-						expired[0] = session;
+					if (removeFoundExpired(entry, session, expired)) {
 						return null;
 					}
 					continue;
@@ -321,6 +314,20 @@ public final class CaffeineSessionStore implements SessionStore {
 			return null;
 		});
 		return removed[0];
+	}
+
+	/**
+	 * Removes a session found expired, inside the cache's compute for its id, unless an
+	 * in-place change replaced it meanwhile.
+	 * @return whether it was removed, and is now in {@code expired}
+	 */
+	private boolean removeFoundExpired(CachedSession entry, StoredSession session, StoredSession[] expired) {
+		if (!entry.remove(session)) {
+			return false;
+		}
+		unindex(session);
+		expired[0] = session;
+		return true;
 	}
 
 	private void reportExpired(@Nullable StoredSession session) {

@@ -28,6 +28,8 @@ class CaffeineSessionStoreTests {
 
 	private final Set<String> expired = ConcurrentHashMap.newKeySet();
 
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
 	private SessionKitRepository repository(CaffeineSessionStore store) {
 		SessionKitRepository repository = new SessionKitRepository(store, AttributeCodec.json());
 		repository.setApplicationEventPublisher((event) -> {
@@ -35,6 +37,19 @@ class CaffeineSessionStoreTests {
 				this.expired.add(expiredEvent.getSessionId());
 			}
 		});
+		return repository;
+	}
+
+	/**
+	 * A store on the test's clock, with maintenance and listeners on the calling thread.
+	 */
+	private CaffeineSessionStore storeOnClock() {
+		return CaffeineSessionStore.builder().clock(this.clock).executor(Runnable::run).build();
+	}
+
+	private SessionKitRepository repositoryOnClock(CaffeineSessionStore store) {
+		SessionKitRepository repository = repository(store);
+		repository.setClock(this.clock);
 		return repository;
 	}
 
@@ -94,28 +109,26 @@ class CaffeineSessionStoreTests {
 
 	@Test
 	void aSessionTouchedInPlaceLivesToItsNewDeadlineAndIsReportedOnceItPasses() {
-		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-		CaffeineSessionStore store = CaffeineSessionStore.builder().clock(clock).executor(Runnable::run).build();
-		SessionKitRepository repository = repository(store);
-		repository.setClock(clock);
+		CaffeineSessionStore store = storeOnClock();
+		SessionKitRepository repository = repositoryOnClock(store);
 		KitSession session = repository.createSession();
 		session.setAttribute("form", "step 1");
 		repository.save(session);
 		// touched 600 ms later: within the cache's slack, so no cache write moves its
 		// timer
-		clock.advance(Duration.ofMillis(600));
+		this.clock.advance(Duration.ofMillis(600));
 		KitSession touched = repository.findById(session.getId());
 		touched.setAttribute("chat", "hello");
 		repository.save(touched);
 		// past the first deadline, 100 ms before the one the touch set
-		clock.advance(Duration.ofMinutes(30).minusMillis(100));
+		this.clock.advance(Duration.ofMinutes(30).minusMillis(100));
 		repository.cleanUpExpiredSessions();
 		assertThat(this.expired).isEmpty();
 		KitSession found = repository.findById(session.getId());
 		assertThat(found).isNotNull();
 		assertThat(found.<String>getAttribute("form")).isEqualTo("step 1");
 		assertThat(found.<String>getAttribute("chat")).isEqualTo("hello");
-		clock.advance(Duration.ofMinutes(30));
+		this.clock.advance(Duration.ofMinutes(30));
 		repository.cleanUpExpiredSessions();
 		assertThat(this.expired).containsExactly(session.getId());
 		assertThat(store.estimatedSize()).isZero();
@@ -124,22 +137,20 @@ class CaffeineSessionStoreTests {
 
 	@Test
 	void cleanUpRemovesExactlyTheSessionsPastTheirDeadlineThoughTheCacheWouldWaitASecond() {
-		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-		CaffeineSessionStore store = CaffeineSessionStore.builder().clock(clock).executor(Runnable::run).build();
-		SessionKitRepository repository = repository(store);
-		repository.setClock(clock);
+		CaffeineSessionStore store = storeOnClock();
+		SessionKitRepository repository = repositoryOnClock(store);
 		repository.setDefaultMaxInactiveInterval(Duration.ofSeconds(90));
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
 			KitSession session = repository.createSession();
 			repository.save(session);
 			ids.add(session.getId());
-			clock.advance(Duration.ofMillis(50));
+			this.clock.advance(Duration.ofMillis(50));
 		}
 		// the first 20 deadlines have passed, by 49 to 999 ms: within the second the
 		// cache
 		// waits past a deadline; the other 20 are to come
-		clock.advance(Duration.ofSeconds(89).minusMillis(1));
+		this.clock.advance(Duration.ofSeconds(89).minusMillis(1));
 		repository.cleanUpExpiredSessions();
 		assertThat(this.expired).containsExactlyInAnyOrderElementsOf(ids.subList(0, 20));
 		assertThat(store.estimatedSize()).isEqualTo(20);
