@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -108,37 +109,10 @@ public final class CaffeineSessionStore implements SessionStore {
 
 	@Override
 	public @Nullable StoredSession loadAndTouch(String id, Instant now) {
-		CachedSession cached = this.policy.getIfPresentQuietly(id);
-		if (cached != null) {
-			StoredSession session = cached.session();
-			if (session != null && !session.isExpired(now)) {
-				StoredSession touched = session.touch(now);
-				if (cached.replaceInPlace(session, touched)) {
-					recordAccess(id);
-					return touched;
-				}
-			}
-		}
 		StoredSession[] expired = new StoredSession[1];
-		StoredSession[] touched = new StoredSession[1];
-		this.sessions.asMap().computeIfPresent(id, (key, entry) -> {
-			for (;;) {
-				StoredSession session = Objects.requireNonNull(entry.session());
-				if (session.isExpired(now)) {
-					if (removeFoundExpired(entry, session, expired)) {
-						return null;
-					}
-				}
-				else {
-					touched[0] = session.touch(now);
-					if (entry.replace(session, touched[0])) {
-						return entry;
-					}
-				}
-			}
-		});
+		StoredSession touched = change(id, now, (session) -> session.touch(now), false, expired);
 		reportExpired(expired[0]);
-		return (expired[0] != null) ? null : touched[0];
+		return touched;
 	}
 
 	@Override
@@ -168,7 +142,8 @@ public final class CaffeineSessionStore implements SessionStore {
 			}) != null;
 		}
 		else {
-			saved = saveInPlace(changes, now) || saveInCache(changes, now, expired);
+			saved = change(changes.id(), now, (session) -> session.apply(changes), changes.principalChanged(),
+					expired) != null;
 		}
 		reportExpired(expired[0]);
 		return saved ? SaveResult.UPDATED : SaveResult.GONE;
@@ -250,45 +225,47 @@ public final class CaffeineSessionStore implements SessionStore {
 	}
 
 	/**
-	 * Saves changes that keep the deadline and the principal without a cache write.
-	 * @return {@code false} when the cache's compute must decide
+	 * Changes a live session: in place when the change keeps its principal and the
+	 * cache's expiry still covers its deadline, else inside the cache's compute for the
+	 * id, which moves the expiry and, when asked, the principal index.
+	 * @param expired receives the session if it was found expired, and removed
+	 * @return the changed session, or {@code null} if it is absent or expired
 	 */
-	private boolean saveInPlace(SessionChanges changes, Instant now) {
-		if (changes.principalChanged()) {
-			return false;
+	private @Nullable StoredSession change(String id, Instant now, UnaryOperator<StoredSession> change, boolean reindex,
+			StoredSession[] expired) {
+		if (!reindex) {
+			CachedSession cached = this.policy.getIfPresentQuietly(id);
+			StoredSession session = (cached != null) ? cached.session() : null;
+			if (session != null && !session.isExpired(now)) {
+				StoredSession changed = change.apply(session);
+				if (cached.replaceInPlace(session, changed)) {
+					recordAccess(id);
+					return changed;
+				}
+			}
 		}
-		CachedSession cached = this.policy.getIfPresentQuietly(changes.id());
-		StoredSession session = (cached != null) ? cached.session() : null;
-		if (session == null || session.isExpired(now)) {
-			return false;
-		}
-		if (cached.replaceInPlace(session, session.apply(changes))) {
-			recordAccess(changes.id());
-			return true;
-		}
-		return false;
-	}
-
-	private boolean saveInCache(SessionChanges changes, Instant now, StoredSession[] expired) {
-		return this.sessions.asMap().computeIfPresent(changes.id(), (id, entry) -> {
+		StoredSession[] changed = new StoredSession[1];
+		this.sessions.asMap().computeIfPresent(id, (key, entry) -> {
 			for (;;) {
 				StoredSession session = Objects.requireNonNull(entry.session());
 				if (session.isExpired(now)) {
 					if (removeFoundExpired(entry, session, expired)) {
 						return null;
 					}
-					continue;
 				}
-				StoredSession changed = session.apply(changes);
-				if (entry.replace(session, changed)) {
-					if (changes.principalChanged()) {
-						unindex(session);
-						index(changed);
+				else {
+					changed[0] = change.apply(session);
+					if (entry.replace(session, changed[0])) {
+						if (reindex) {
+							unindex(session);
+							index(changed[0]);
+						}
+						return entry;
 					}
-					return entry;
 				}
 			}
-		}) != null;
+		});
+		return (expired[0] != null) ? null : changed[0];
 	}
 
 	/** Lets a size-bounded cache count the access, which an in-place change hides. */

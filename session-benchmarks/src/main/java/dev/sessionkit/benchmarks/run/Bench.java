@@ -259,12 +259,8 @@ public final class Bench {
 		for (int round = 1; round <= rounds; round++) {
 			log("round " + round + " of " + rounds);
 			// one endpoint at a time, the stores in turn: the stores a ratio compares
-			// (the
-			// two memory stores; SessionKit's Redis store and the peers) run back to
-			// back,
-			// and every other round in reverse order, so that drift of the machine within
-			// a
-			// round falls on both sides of each ratio alike
+			// run back to back, and every other round in reverse order, so that the
+			// machine's drift within a round falls on both sides of each ratio alike
 			List<Store> order = new ArrayList<>(stores);
 			if (round % 2 == 0) {
 				Collections.reverse(order);
