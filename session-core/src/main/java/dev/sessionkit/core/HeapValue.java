@@ -55,11 +55,11 @@ final class HeapValue {
 	static AttributeValue form(String name, Object value, @Nullable AttributeValue replaced, AttributeCodec codec,
 			FaithfulTypes types) {
 		FaithfulTypes.Check check = types.check(value, true);
-		Object template = ValueTemplates.template(value, check);
-		if (template == null || check.rejected()) {
+		HeapValue heap = templateOf(value, replaced, check);
+		if (heap == null || check.rejected()) {
 			return AttributeValue.encoded(codec.encode(name, value));
 		}
-		HeapValue heap = new HeapValue(template);
+		Object template = heap.template;
 		if (check.proven()) {
 			return heap.replacing(replaced);
 		}
@@ -89,21 +89,39 @@ final class HeapValue {
 			AttributeCodec codec, FaithfulTypes types, FlatListJson lists) {
 		if (value.getClass() == ArrayList.class) {
 			FaithfulTypes.Check check = types.check(value, false);
-			Object template = ValueTemplates.template(value, check);
-			if (template != null && check.proven()) {
-				boolean flatList = ValueTemplates.isFlatList(template);
-				FlatListJson.Encoded spliced = flatList
-						? lists.encode(name, (ArrayList<?>) template, previousList(replaced)) : null;
+			HeapValue heap = templateOf(value, replaced, check);
+			if (heap != null && check.proven()) {
+				FlatListJson.Encoded spliced = heap.flatList
+						? lists.encode(name, (ArrayList<?>) heap.template, previousList(replaced)) : null;
 				if (spliced != null) {
-					return AttributeValue.encoded(spliced.json(), new HeapValue(template, true, spliced.bounds()));
+					return AttributeValue.encoded(spliced.json(), new HeapValue(heap.template, true, spliced.bounds()));
 				}
-				return AttributeValue.encoded(codec.encode(name, value), new HeapValue(template, flatList, null));
+				return AttributeValue.encoded(codec.encode(name, value), heap);
 			}
 		}
 		String encoded = codec.encode(name, value);
 		Object template = types.templateOfEncoded(name, value, encoded);
 		return (template != null) ? AttributeValue.encoded(encoded, new HeapValue(template))
 				: AttributeValue.encoded(encoded);
+	}
+
+	/**
+	 * A heap value of a template of {@code value}, or {@code null} if it has none. A list
+	 * that replaces a flat list is checked only where it differs from it: a chat with one
+	 * more message has one element to look at.
+	 */
+	private static @Nullable HeapValue templateOf(Object value, @Nullable AttributeValue replaced,
+			FaithfulTypes.Check check) {
+		if (value.getClass() == ArrayList.class && replaced != null && replaced.hasHeapForm()
+				&& replaced.inHeap() instanceof HeapValue previous && previous.flatList) {
+			ArrayList<Object> list = ValueTemplates.flatListTemplate((ArrayList<?>) value,
+					(ArrayList<?>) previous.template, check);
+			if (list != null) {
+				return new HeapValue(list, true, null);
+			}
+		}
+		Object template = ValueTemplates.template(value, check);
+		return (template != null) ? new HeapValue(template) : null;
 	}
 
 	/** The previous form of a flat list, when {@link FlatListJson} encoded it. */

@@ -117,6 +117,39 @@ final class ValueTemplates {
 	}
 
 	/**
+	 * Returns a template of a list that replaces a flat list, when it is flat too. The
+	 * elements it shares with {@code previous}, matched by identity where
+	 * {@link #alignment} expects them, are known to be immutable, and their classes are
+	 * not read again: those objects are rarely in the processor's caches. The other
+	 * elements are checked, and reported to {@code types}, as {@link #template} does.
+	 * @param list the new value
+	 * @param previous a flat list template (see {@link #isFlatList})
+	 * @param types receives the list's class and those of the elements not shared
+	 * @return the template, a flat list, or {@code null} if the list is not flat
+	 */
+	static @Nullable ArrayList<Object> flatListTemplate(ArrayList<?> list, ArrayList<?> previous,
+			Consumer<Class<?>> types) {
+		types.accept(ArrayList.class);
+		// check the elements of the copy, which no other holder can change meanwhile
+		ArrayList<Object> copy = new ArrayList<>(list);
+		int offset = alignment(previous, copy);
+		int shared = previous.size();
+		for (int i = 0; i < copy.size(); i++) {
+			Object element = copy.get(i);
+			int j = i + offset;
+			if (element == null || (j < shared && previous.get(j) == element)) {
+				continue;
+			}
+			Class<?> type = element.getClass();
+			types.accept(type);
+			if (KINDS.get(type) != Kind.SHARED) {
+				return null;
+			}
+		}
+		return copy;
+	}
+
+	/**
 	 * Where the elements of a list sit in the list it replaces, which most changes leave
 	 * in place but at the ends: element {@code i} of {@code list} is expected at
 	 * {@code i + offset} of {@code previous}, aligned on the first element, matched by

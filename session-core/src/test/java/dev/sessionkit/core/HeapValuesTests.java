@@ -106,6 +106,23 @@ class HeapValuesTests {
 	}
 
 	@Test
+	void aListThatKeepsMostElementsOfTheOneItReplacesIsStillCopiedWhereItChanged() {
+		String id = saved(this.repository, "log", new ArrayList<>(List.of("first", "second")));
+		KitSession session = this.repository.findById(id);
+		List<Object> log = session.getAttribute("log");
+		List<String> mutable = new ArrayList<>(List.of("third"));
+		// the first element shared, the second replaced, a mutable one added
+		log.set(1, "changed");
+		log.add(mutable);
+		session.setAttribute("log", log);
+		this.repository.save(session);
+		mutable.add("added after the save");
+		log.set(0, "changed after the save");
+		assertThat(TestSessions.<List<Object>>read(this.repository, id, "log")).containsExactly("first", "changed",
+				List.of("third"));
+	}
+
+	@Test
 	void valuesWithoutATemplateAreStoredEncodedAndReadAsDecodingGivesThem() {
 		String id = saved(this.repository, "fixed", List.of(1L, 2L));
 		assertThat(this.store.last().setAttributes().get("fixed").isEncoded()).isTrue();
