@@ -10,9 +10,10 @@
 #
 # It builds what it needs with the Maven wrapper, starts its own redis-server on a free port
 # of 127.0.0.1 (never the machine's Redis), runs the JMH repository benchmarks, starts one
-# small Spring Boot application per store, drives them (exact Redis counts, Redis memory per
-# session, wrk in interleaved rounds), runs the scale measurements in JVMs of their own,
-# prints one Markdown table with ratios and stops every process it started, by PID.
+# small Spring Boot application per store (two JVMs each for the memory stores), drives them
+# (exact Redis counts, Redis memory per session, wrk in interleaved rounds), runs the scale
+# measurements in JVMs of their own, prints one Markdown table with ratios and stops every
+# process it started, by PID.
 # Needs: a JDK 17+, redis-server, wrk (installed with apt-get when missing and run as root).
 set -euo pipefail
 
@@ -129,6 +130,7 @@ case "$MODE" in
     JMH_STORES=kit-redis,ssdr-json
     JMH_OPTS=(-wi 1 -w 1s -i 1 -r 1s)
     DRIVER_OPTS=(--rounds=1 --seconds=3 --warmup=1 --count-requests=20 --memory-sessions=2000 --wrk-sessions=100)
+    SECOND_JVMS=""
     SCALE_MEMORY=(--sessions=50000 --seconds=1 --abandon-seconds=5)
     SCALE_HEAP=2g
     SCALE_REDIS=()
@@ -138,8 +140,10 @@ case "$MODE" in
     JMH_STORES=kit-memory,map,kit-redis,ssdr-json
     JMH_OPTS=(-wi 2 -w 1s -i 3 -r 1s)
     # wrk rounds for the stores the targets compare; the other peers' throughput is in --full
-    DRIVER_OPTS=(--http-stores=kit-memory,map,kit-redis,ssdr-json,ssdr-jdk --rounds=5 --seconds=4 --warmup=10
-      --warmup-max=25 --count-requests=50 --memory-sessions=10000 --wrk-sessions=200)
+    DRIVER_OPTS=(--http-stores=kit-memory,map,kit-redis,ssdr-json,ssdr-jdk --rounds=5 --seconds=3 --warmup=10
+      --warmup-max=20 --count-requests=50 --memory-sessions=10000 --wrk-sessions=200)
+    # the memory stores differ by less than the same code differs from JVM to JVM: two JVMs each
+    SECOND_JVMS=kit-memory,map
     SCALE_MEMORY=(--sessions=1000000 --seconds=3 --abandon-seconds=30)
     SCALE_HEAP=8g
     SCALE_REDIS=()
@@ -149,6 +153,7 @@ case "$MODE" in
     JMH_STORES=$JMH_ALL
     JMH_OPTS=(-wi 3 -w 2s -i 5 -r 2s)
     DRIVER_OPTS=(--rounds=5 --seconds=10 --warmup=10 --warmup-max=60 --count-requests=200 --memory-sessions=10000 --wrk-sessions=500)
+    SECOND_JVMS=kit-memory,map
     SCALE_MEMORY=(--sessions=1000000 --seconds=5 --abandon-seconds=45)
     SCALE_HEAP=8g
     SCALE_REDIS=(--sessions=1000000 --seconds=5)
@@ -194,15 +199,20 @@ APP_JVM=(-Xms256m -Xmx512m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError)
 APPS=""
 APP_PIDS=()
 IFS=',' read -r -a STORE_LIST <<< "$STORES"
-for store in "${STORE_LIST[@]}"; do
+IFS=',' read -r -a SECOND_LIST <<< "$SECOND_JVMS"
+APP_LIST=("${STORE_LIST[@]}")
+for store in "${SECOND_LIST[@]:-}"; do
+  [ -n "$store" ] && APP_LIST+=("$store#2")
+done
+for app in "${APP_LIST[@]}"; do
   port=$(free_port)
   java "${APP_JVM[@]}" -cp "$CP" dev.sessionkit.benchmarks.app.BenchApplication --server.port="$port" \
-    --bench.store="$store" --bench.redis.port="$REDIS_PORT" > "$OUT/app-$store.log" 2>&1 &
+    --bench.store="${app%#*}" --bench.redis.port="$REDIS_PORT" > "$OUT/app-$app.log" 2>&1 &
   PIDS+=($!)
   APP_PIDS+=($!)
-  APPS="$APPS${APPS:+,}$store:$port"
+  APPS="$APPS${APPS:+,}$app:$port"
 done
-say "started ${#STORE_LIST[@]} applications: $APPS"
+say "started ${#APP_LIST[@]} applications: $APPS"
 java -cp "$CP" dev.sessionkit.benchmarks.run.Bench --mode="$MODE" --redis-port="$REDIS_PORT" --apps="$APPS" \
   --out="$OUT" "${DRIVER_OPTS[@]}"
 for pid in "${APP_PIDS[@]}"; do

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import dev.sessionkit.benchmarks.stores.Store;
 
 /**
  * The driver of the side-by-side run, against benchmark applications that
- * {@code bench.sh} started (one per store) and one Redis server:
+ * {@code bench.sh} started (one or more per store) and one Redis server:
  * <ol>
  * <li><b>exact counts</b>, one request at a time through HTTP: Redis round trips and
  * commands per new session, read-only request and writing request, counted at the
@@ -42,6 +43,13 @@ import dev.sessionkit.benchmarks.stores.Store;
  * A, ...), so that the stores a ratio compares run back to back and the machine's drift
  * falls on both sides alike; the application's and Redis's CPU time per request.</li>
  * </ol>
+ * A store may have more than one application, each in a JVM of its own
+ * ({@code --apps=map:8081,map#2:8082}): the same code runs a few percent faster or slower
+ * in one JVM than in another, for as long as that JVM lives, which is as much as the
+ * memory stores differ. Their rounds then run every JVM, and a ratio compares the means
+ * of the two stores' JVMs in each round. Counts and Redis memory use each store's first
+ * application.
+ * <p>
  * Counting windows avoid the seconds around each minute, when the indexed repository's
  * cleanup job and SessionKit's sweeper run. Results go to {@code results.json} in the
  * output folder; {@link Report} turns them into the table.
@@ -85,19 +93,20 @@ public final class Bench {
 
 	private final int redisPort;
 
-	private final Map<Store, Integer> apps;
+	/** Every application, each store's first one first. */
+	private final List<App> apps;
+
+	/** The first application of each store. */
+	private final Map<Store, App> firstApps = new LinkedHashMap<>();
 
 	private final Path out;
-
-	private final Map<Store, List<String>> cookies = new LinkedHashMap<>();
 
 	private Bench(Args args) {
 		this.args = args;
 		this.redisPort = args.integer("redis-port", 0);
-		this.apps = new LinkedHashMap<>();
-		for (String app : args.text("apps", "").split(",")) {
-			String[] parts = app.split(":");
-			this.apps.put(Store.of(parts[0]), Integer.parseInt(parts[1]));
+		this.apps = App.list(args.text("apps", ""));
+		for (App app : this.apps) {
+			this.firstApps.putIfAbsent(app.store(), app);
 		}
 		this.out = Path.of(args.text("out", "target/bench"));
 	}
@@ -110,29 +119,28 @@ public final class Bench {
 		double loadBefore = Machine.load();
 		Files.createDirectories(this.out);
 		log("waiting for " + this.apps.size() + " applications");
-		for (Map.Entry<Store, Integer> app : this.apps.entrySet()) {
-			awaitReady(app.getKey(), new Http(app.getValue()));
+		for (App app : this.apps) {
+			awaitReady(app, new Http(app.port()));
 		}
 		int wrkSessions = this.args.integer("wrk-sessions", 200);
-		log("creating " + wrkSessions + " sessions per store");
-		for (Map.Entry<Store, Integer> app : this.apps.entrySet()) {
-			Http http = new Http(app.getValue());
+		log("creating " + wrkSessions + " sessions per application");
+		for (App app : this.apps) {
+			Http http = new Http(app.port());
 			List<String> list = new ArrayList<>();
 			for (int i = 0; i < wrkSessions; i++) {
 				list.add(http.newSession());
 			}
-			this.cookies.put(app.getKey(), list);
-			Files.write(cookieFile(app.getKey()), list);
+			Files.write(cookieFile(app), list);
 		}
 		List<Results.StoreCounts> counts = new ArrayList<>();
 		int countRequests = this.args.integer("count-requests", 50);
-		for (Map.Entry<Store, Integer> app : this.apps.entrySet()) {
-			log("counting Redis traffic of " + app.getKey().id());
-			counts.add(count(app.getKey(), new Http(app.getValue()), countRequests));
+		for (App app : this.firstApps.values()) {
+			log("counting Redis traffic of " + app.store().id());
+			counts.add(count(app.store(), new Http(app.port()), countRequests));
 		}
 		List<Results.StoreMemory> memory = new ArrayList<>();
 		int memorySessions = this.args.integer("memory-sessions", 10_000);
-		for (Store store : this.apps.keySet()) {
+		for (Store store : this.firstApps.keySet()) {
 			if (store.redis()) {
 				log("measuring Redis memory of " + memorySessions + " sessions of " + store.id());
 				memory.add(memory(store, memorySessions));
@@ -140,7 +148,7 @@ public final class Bench {
 		}
 		List<Results.HttpRun> http = httpRounds();
 		Results.Driver results = new Results.Driver(this.args.text("mode", "default"),
-				this.apps.keySet().stream().map(Store::id).toList(), this.args.integer("connections", 8),
+				this.firstApps.keySet().stream().map(Store::id).toList(), this.args.integer("connections", 8),
 				this.args.integer("seconds", 5), this.args.integer("rounds", 3), counts, memory, http, loadBefore,
 				Machine.load());
 		Results.write(this.out.resolve("results.json"), results);
@@ -237,20 +245,20 @@ public final class Bench {
 		int warmup = this.args.integer("warmup", 5);
 		int seconds = this.args.integer("seconds", 5);
 		int rounds = this.args.integer("rounds", 3);
-		List<Store> stores = httpStores();
-		boolean plain = stores.contains(Store.MAP);
+		List<App> apps = httpApps();
+		App plain = apps.stream().filter((app) -> app.store() == Store.MAP).findFirst().orElse(null);
 		int warmupMost = Math.max(warmup, this.args.integer("warmup-max", warmup));
 		if (warmup > 0) {
 			log("warming up every application: " + warmup + " s per endpoint, then on until its JIT compilers "
 					+ "are quiet, " + warmupMost + " s at most");
 			List<String> warmed = new ArrayList<>();
-			for (Store store : stores) {
+			for (App app : apps) {
 				for (String endpoint : List.of("read", "write")) {
-					warmed.add(store.id() + " " + endpoint + " " + warmUp(store, endpoint, script, warmup, warmupMost));
+					warmed.add(app.id() + " " + endpoint + " " + warmUp(app, endpoint, script, warmup, warmupMost));
 				}
 			}
-			if (plain) {
-				warmed.add(PLAIN + " " + warmUp(Store.MAP, PLAIN, script, warmup, warmupMost));
+			if (plain != null) {
+				warmed.add(PLAIN + " " + warmUp(plain, PLAIN, script, warmup, warmupMost));
 			}
 			Files.writeString(this.out.resolve("machine.txt"), "warm-up: " + String.join(", ", warmed) + "\n",
 					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -261,40 +269,46 @@ public final class Bench {
 			// one endpoint at a time, the stores in turn: the stores a ratio compares
 			// run back to back, and every other round in reverse order, so that the
 			// machine's drift within a round falls on both sides of each ratio alike
-			List<Store> order = new ArrayList<>(stores);
+			List<App> order = new ArrayList<>(apps);
 			if (round % 2 == 0) {
 				Collections.reverse(order);
 			}
 			for (String endpoint : List.of("read", "write")) {
-				for (Store store : order) {
-					runs.add(wrk(store, endpoint, script, seconds, round));
+				for (App app : order) {
+					runs.add(wrk(app, endpoint, script, seconds, round));
 				}
 			}
-			if (plain) {
-				runs.add(wrk(Store.MAP, PLAIN, script, seconds, round));
+			if (plain != null) {
+				runs.add(wrk(plain, PLAIN, script, seconds, round));
 			}
 		}
 		return runs;
 	}
 
 	/**
-	 * The stores whose applications get wrk rounds: {@code --http-stores}, by default
-	 * every application. The others are counted and measured for Redis memory only, and
-	 * stay idle meanwhile: on 2 cores, the JIT compilers of applications warmed up for
-	 * nothing take CPU from the one being measured.
+	 * The applications that get wrk rounds: those of {@code --http-stores}, by default
+	 * every one, each store's first applications first, in that order, then its others:
+	 * the first JVMs of two stores run back to back, and so do their second JVMs. The
+	 * others are counted and measured for Redis memory only, and stay idle meanwhile: on
+	 * 2 cores, the JIT compilers of applications warmed up for nothing take CPU from the
+	 * one being measured.
 	 */
-	private List<Store> httpStores() {
+	private List<App> httpApps() {
 		String listed = this.args.text("http-stores", "");
-		if (listed.isBlank()) {
-			return new ArrayList<>(this.apps.keySet());
-		}
-		List<Store> stores = Store.list(listed);
+		List<Store> stores = listed.isBlank() ? new ArrayList<>(this.firstApps.keySet()) : Store.list(listed);
 		for (Store store : stores) {
-			if (!this.apps.containsKey(store)) {
+			if (!this.firstApps.containsKey(store)) {
 				throw new IllegalArgumentException("--http-stores names " + store.id() + ", which has no application");
 			}
 		}
-		return stores;
+		List<App> apps = new ArrayList<>();
+		for (App app : this.apps) {
+			if (stores.contains(app.store())) {
+				apps.add(app);
+			}
+		}
+		apps.sort(Comparator.comparingInt(App::fork).thenComparingInt((app) -> stores.indexOf(app.store())));
+		return apps;
 	}
 
 	/**
@@ -306,16 +320,16 @@ public final class Bench {
 	 * @return how long it took, as {@code "25 s"}, with {@code "(JIT still busy)"} when
 	 * {@code most} was reached first
 	 */
-	private String warmUp(Store store, String endpoint, Path script, int least, int most)
+	private String warmUp(App app, String endpoint, Path script, int least, int most)
 			throws IOException, InterruptedException {
-		Http http = new Http(this.apps.get(store));
+		Http http = new Http(app.port());
 		int spent = 0;
 		int slice = 0;
 		double jitShare = 1;
 		while (spent < most) {
 			slice = Math.min((spent < least) ? least - spent : WARMUP_SLICE_SECONDS, most - spent);
 			long jitBefore = http.jitMillis();
-			wrk(store, endpoint, script, slice, 0);
+			wrk(app, endpoint, script, slice, 0);
 			spent += slice;
 			jitShare = (http.jitMillis() - jitBefore) / (slice * 1000.0);
 			if (spent >= least && jitShare < QUIET_JIT_SHARE) {
@@ -323,29 +337,30 @@ public final class Bench {
 			}
 		}
 		String took = spent + " s" + ((jitShare < QUIET_JIT_SHARE) ? "" : " (JIT still busy)");
-		log(String.format("  %-18s %-5s warmed up in %s; JIT compiling %.1f%% of the last %d s", store.id(), endpoint,
+		log(String.format("  %-18s %-5s warmed up in %s; JIT compiling %.1f%% of the last %d s", app.id(), endpoint,
 				took, 100 * jitShare, slice));
 		return took;
 	}
 
 	/**
-	 * Runs wrk once against a store's application.
-	 * @param store the store
+	 * Runs wrk once against an application.
+	 * @param app the application
 	 * @param endpoint {@code read}, {@code write}, or {@link #PLAIN} for the application
 	 * without a session, recorded as the store {@code none}
 	 */
-	private Results.HttpRun wrk(Store store, String endpoint, Path script, int seconds, int round)
+	private Results.HttpRun wrk(App app, String endpoint, Path script, int seconds, int round)
 			throws IOException, InterruptedException {
 		boolean plain = endpoint.equals(PLAIN);
-		Http http = new Http(this.apps.get(store));
+		Store store = app.store();
+		Http http = new Http(app.port());
 		long appCpuBefore = http.cpuNanos();
 		long redisCpuBefore;
 		try (Resp redis = new Resp(this.redisPort)) {
 			redisCpuBefore = redis.cpuMicros();
 		}
 		List<String> command = List.of("wrk", "-t1", "-c" + this.args.integer("connections", 8), "-d" + seconds + "s",
-				"--timeout", "10s", "-s", script.toString(), "http://127.0.0.1:" + this.apps.get(store), "--",
-				cookieFile(store).toString(), endpoint.equals("write") ? "POST" : "GET", "/" + endpoint);
+				"--timeout", "10s", "-s", script.toString(), "http://127.0.0.1:" + app.port(), "--",
+				cookieFile(app).toString(), endpoint.equals("write") ? "POST" : "GET", "/" + endpoint);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
@@ -364,20 +379,20 @@ public final class Bench {
 		long requests = Long.parseLong(result.group(1));
 		double elapsed = Double.parseDouble(result.group(2));
 		long errors = Long.parseLong(result.group(5)) + Long.parseLong(result.group(6));
-		Results.HttpRun run = new Results.HttpRun(plain ? NONE : store.id(), plain ? "read" : endpoint, round,
-				requests / elapsed, Long.parseLong(result.group(3)) / 1000.0, Long.parseLong(result.group(4)) / 1000.0,
-				appCpu / 1000.0 / Math.max(1, requests),
+		Results.HttpRun run = new Results.HttpRun(plain ? NONE : store.id(), app.fork(), plain ? "read" : endpoint,
+				round, requests / elapsed, Long.parseLong(result.group(3)) / 1000.0,
+				Long.parseLong(result.group(4)) / 1000.0, appCpu / 1000.0 / Math.max(1, requests),
 				(store.redis() && !plain) ? (double) redisCpu / Math.max(1, requests) : 0, errors);
 		if (round > 0) {
-			log(String.format("  %-18s %-5s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  app %5.0f us/req%s", store.id(),
+			log(String.format("  %-18s %-5s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  app %5.0f us/req%s", app.id(),
 					run.store().equals(NONE) ? "plain" : endpoint, run.requestsPerSecond(), run.p50Millis(),
 					run.p99Millis(), run.appCpuMicros(), (errors > 0) ? "  ERRORS " + errors : ""));
 		}
 		return run;
 	}
 
-	private Path cookieFile(Store store) {
-		return this.out.resolve("cookies-" + store.id() + ".txt").toAbsolutePath();
+	private Path cookieFile(App app) {
+		return this.out.resolve("cookies-" + app.id() + ".txt").toAbsolutePath();
 	}
 
 	private static String perRequest(Map<String, Long> counts, int requests) {
@@ -404,11 +419,11 @@ public final class Bench {
 		}
 	}
 
-	private static void awaitReady(Store store, Http http) {
+	private static void awaitReady(App app, Http http) {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
 		while (!http.ready()) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("The application of " + store.id() + " did not start");
+				throw new IllegalStateException("The application " + app.id() + " did not start");
 			}
 			sleep(250);
 		}
@@ -426,6 +441,35 @@ public final class Bench {
 
 	static void log(String message) {
 		System.out.println("[bench " + LocalTime.now().withNano(0) + "] " + message);
+	}
+
+	/**
+	 * A benchmark application: the {@code fork}-th JVM serving a store, from 1.
+	 *
+	 * @param store the store
+	 * @param fork which of the store's JVMs
+	 * @param port its HTTP port on 127.0.0.1
+	 */
+	record App(Store store, int fork, int port) {
+
+		/** Parses {@code store[#fork]:port,...}. */
+		static List<App> list(String apps) {
+			List<App> list = new ArrayList<>();
+			for (String app : apps.split(",")) {
+				String[] parts = app.split(":");
+				String[] name = parts[0].split("#");
+				list.add(new App(Store.of(name[0]), (name.length > 1) ? Integer.parseInt(name[1]) : 1,
+						Integer.parseInt(parts[1])));
+			}
+			list.sort(Comparator.comparingInt(App::fork));
+			return list;
+		}
+
+		/** The store's id, with {@code #fork} after the first JVM. */
+		String id() {
+			return (this.fork == 1) ? this.store.id() : this.store.id() + "#" + this.fork;
+		}
+
 	}
 
 	/** {@code --name=value} arguments. */

@@ -47,7 +47,7 @@ public final class Report {
 
 	private final List<Target> targets = new ArrayList<>();
 
-	private Report(Path out) {
+	Report(Path out) {
 		this.out = out;
 		this.driver = Results.read(out.resolve("results.json"), Results.Driver.class);
 		this.scaleMemory = Results.read(out.resolve("scale-memory.json"), Results.ScaleMemory.class);
@@ -98,8 +98,9 @@ public final class Report {
 		md.append("### Side by side\n\n");
 		if (run != null) {
 			md.append(String.format(Locale.ROOT,
-					"HTTP: wrk, %d connections, %d interleaved rounds of %d s per store and endpoint, medians; "
-							+ "\"vs ref\" = median over rounds of the ratio to `%s` in the same round. "
+					"HTTP: wrk, %d connections, %d interleaved rounds of %d s per application and endpoint, medians; "
+							+ "\"vs ref\" = median over rounds of the ratio to `%s` in the same round (a store run in "
+							+ "several JVMs counts as their mean). "
 							+ "Round trips and commands: exact, per request, %d sequential requests each. "
 							+ "Redis bytes: `used_memory` delta per session over %,d sessions. "
 							+ "JMH: repository level, one thread.\n\n",
@@ -147,6 +148,7 @@ public final class Report {
 			md.append(number(http(Bench.NONE, "read", Results.HttpRun::appCpuMicros)));
 			md.append(" | 0 | 0 | 0 | | | | | | | |\n");
 		}
+		jvmSpread(md);
 		commandDetails(md);
 		scale(md);
 		evaluateTargets();
@@ -169,6 +171,11 @@ public final class Report {
 			}
 		}
 		return md.toString();
+	}
+
+	/** The targets, as {@link #markdown()} judged them. */
+	List<Target> targets() {
+		return this.targets;
 	}
 
 	private void commandDetails(StringBuilder md) {
@@ -391,22 +398,72 @@ public final class Report {
 		return httpRatio(store.id(), endpoint, reference.id());
 	}
 
+	/**
+	 * The median over rounds of a store's throughput over the reference's in the same
+	 * round; a store with several JVMs counts as the mean of its JVMs in that round.
+	 */
 	private double httpRatio(String store, String endpoint, String reference) {
 		if (this.driver == null) {
 			return Double.NaN;
 		}
 		List<Double> ratios = new ArrayList<>();
-		for (Results.HttpRun run : this.driver.http()) {
-			if (run.store().equals(store) && run.endpoint().equals(endpoint) && run.round() > 0) {
-				this.driver.http()
-					.stream()
-					.filter((other) -> other.store().equals(reference) && other.endpoint().equals(endpoint)
-							&& other.round() == run.round())
-					.findFirst()
-					.ifPresent((other) -> ratios.add(run.requestsPerSecond() / other.requestsPerSecond()));
+		for (int round = 1; round <= this.driver.rounds(); round++) {
+			double ratio = meanRequestsPerSecond(store, endpoint, round)
+					/ meanRequestsPerSecond(reference, endpoint, round);
+			if (!Double.isNaN(ratio)) {
+				ratios.add(ratio);
 			}
 		}
 		return median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+	}
+
+	private double meanRequestsPerSecond(String store, String endpoint, int round) {
+		return this.driver.http()
+			.stream()
+			.filter((run) -> run.store().equals(store) && run.endpoint().equals(endpoint) && run.round() == round)
+			.mapToDouble(Results.HttpRun::requestsPerSecond)
+			.average()
+			.orElse(Double.NaN);
+	}
+
+	/**
+	 * One line per store measured in more than one JVM: the median throughput of each
+	 * JVM, which shows how much the same code differs from JVM to JVM.
+	 */
+	private void jvmSpread(StringBuilder md) {
+		if (this.driver == null) {
+			return;
+		}
+		boolean first = true;
+		for (Store store : stores()) {
+			int forks = this.driver.http()
+				.stream()
+				.filter((run) -> run.store().equals(store.id()))
+				.mapToInt(Results.HttpRun::fork)
+				.max()
+				.orElse(1);
+			if (forks < 2) {
+				continue;
+			}
+			List<String> endpoints = new ArrayList<>();
+			for (String endpoint : List.of("read", "write")) {
+				List<String> perFork = new ArrayList<>();
+				for (int fork = 1; fork <= forks; fork++) {
+					int f = fork;
+					perFork.add(number(median(this.driver.http()
+						.stream()
+						.filter((run) -> run.store().equals(store.id()) && run.fork() == f
+								&& run.endpoint().equals(endpoint) && run.round() > 0)
+						.mapToDouble(Results.HttpRun::requestsPerSecond)
+						.toArray())));
+				}
+				endpoints.add(endpoint + " " + String.join(" / ", perFork));
+			}
+			md.append(first ? "\n" : "");
+			first = false;
+			md.append(String.format(Locale.ROOT, "- `%s` ran in %d JVMs, median req/s of each: %s%n", store.id(), forks,
+					String.join("; ", endpoints)));
+		}
 	}
 
 	private String latency(Store store, String endpoint) {

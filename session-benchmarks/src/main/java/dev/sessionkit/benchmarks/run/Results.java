@@ -90,6 +90,7 @@ final class Results {
 	 * One wrk run.
 	 *
 	 * @param store the store id
+	 * @param fork which of the store's JVMs, from 1
 	 * @param endpoint {@code read} or {@code write}
 	 * @param round the round, from 1
 	 * @param requestsPerSecond throughput
@@ -99,7 +100,7 @@ final class Results {
 	 * @param redisCpuMicros Redis CPU per request
 	 * @param errors socket errors and non-2xx answers
 	 */
-	record HttpRun(String store, String endpoint, int round, double requestsPerSecond, double p50Millis,
+	record HttpRun(String store, int fork, String endpoint, int round, double requestsPerSecond, double p50Millis,
 			double p99Millis, double appCpuMicros, double redisCpuMicros, long errors) {
 
 	}
