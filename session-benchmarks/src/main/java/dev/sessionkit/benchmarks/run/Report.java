@@ -33,6 +33,9 @@ public final class Report {
 	 */
 	static final double NOISE = 0.05;
 
+	/** Selects the runs of every JVM of a store. */
+	private static final int ALL_JVMS = 0;
+
 	private final Path out;
 
 	private final Results.@Nullable Driver driver;
@@ -380,12 +383,21 @@ public final class Report {
 	}
 
 	private double http(String store, String endpoint, ToDoubleFunction<Results.HttpRun> value) {
+		return http(store, ALL_JVMS, endpoint, value);
+	}
+
+	/**
+	 * The median over rounds of one JVM's runs, or of all the store's with
+	 * {@link #ALL_JVMS}.
+	 */
+	private double http(String store, int fork, String endpoint, ToDoubleFunction<Results.HttpRun> value) {
 		if (this.driver == null) {
 			return Double.NaN;
 		}
 		return median(this.driver.http()
 			.stream()
-			.filter((run) -> run.store().equals(store) && run.endpoint().equals(endpoint) && run.round() > 0)
+			.filter((run) -> run.store().equals(store) && (fork == ALL_JVMS || run.fork() == fork)
+					&& run.endpoint().equals(endpoint) && run.round() > 0)
 			.mapToDouble(value)
 			.toArray());
 	}
@@ -449,13 +461,7 @@ public final class Report {
 			for (String endpoint : List.of("read", "write")) {
 				List<String> perFork = new ArrayList<>();
 				for (int fork = 1; fork <= forks; fork++) {
-					int f = fork;
-					perFork.add(number(median(this.driver.http()
-						.stream()
-						.filter((run) -> run.store().equals(store.id()) && run.fork() == f
-								&& run.endpoint().equals(endpoint) && run.round() > 0)
-						.mapToDouble(Results.HttpRun::requestsPerSecond)
-						.toArray())));
+					perFork.add(number(http(store.id(), fork, endpoint, Results.HttpRun::requestsPerSecond)));
 				}
 				endpoints.add(endpoint + " " + String.join(" / ", perFork));
 			}
