@@ -35,12 +35,6 @@ public final class KitSession implements Session {
 
 	static final String SECURITY_CONTEXT_ATTRIBUTE = "SPRING_SECURITY_CONTEXT";
 
-	/**
-	 * A last access time that moved less than this since the store recorded it is not
-	 * written again: loading already touched the session.
-	 */
-	private static final Duration TOUCH_TOLERANCE = Duration.ofSeconds(1);
-
 	private final SessionKitRepository repository;
 
 	private final FlushMode flushMode;
@@ -257,13 +251,7 @@ public final class KitSession implements Session {
 	}
 
 	private boolean isLastAccessedTimeChanged() {
-		long seconds = this.lastAccessedTime.getEpochSecond() - this.storedLastAccessedTime.getEpochSecond();
-		if (Math.abs(seconds) > 1) {
-			return true;
-		}
-		long nanos = seconds * 1_000_000_000L
-				+ (this.lastAccessedTime.getNano() - this.storedLastAccessedTime.getNano());
-		return Math.abs(nanos) >= TOUCH_TOLERANCE.toNanos();
+		return SessionDeadlines.isTouchDue(this.storedLastAccessedTime, this.lastAccessedTime);
 	}
 
 	/**
@@ -276,20 +264,32 @@ public final class KitSession implements Session {
 		boolean create = this.storedId == null;
 		boolean idChanged = !create && !this.id.equals(this.storedId);
 		Set<String> toWrite = create ? this.attributes.keySet() : this.changed;
-		Map<String, AttributeValue> set = new HashMap<>();
-		Set<String> removed = new HashSet<>();
-		for (String name : toWrite) {
+		Map<String, AttributeValue> set = Map.of();
+		Set<String> removed = Set.of();
+		if (toWrite.size() == 1) {
+			String name = toWrite.iterator().next();
 			Attribute attribute = this.attributes.get(name);
 			if (attribute == null) {
-				removed.add(name);
+				removed = Set.of(name);
 			}
 			else {
-				set.put(name,
-						(attribute.value != null)
-								? this.repository.storedForm(name, attribute.value,
-										(attribute.replaces != null) ? attribute.replaces : attribute.stored)
-								: Objects.requireNonNull(attribute.stored));
+				set = Map.of(name, formToWrite(name, attribute));
 			}
+		}
+		else if (!toWrite.isEmpty()) {
+			Map<String, AttributeValue> forms = new HashMap<>();
+			Set<String> gone = new HashSet<>();
+			for (String name : toWrite) {
+				Attribute attribute = this.attributes.get(name);
+				if (attribute == null) {
+					gone.add(name);
+				}
+				else {
+					forms.put(name, formToWrite(name, attribute));
+				}
+			}
+			set = forms;
+			removed = gone;
 		}
 		boolean principalChanged = false;
 		String principalName = this.storedPrincipalName;
@@ -311,6 +311,15 @@ public final class KitSession implements Session {
 				this.creationTime, writeLastAccessedTime ? this.lastAccessedTime : null,
 				(create || this.maxInactiveIntervalChanged) ? this.maxInactiveInterval : null, set, removed,
 				principalChanged, principalName);
+	}
+
+	/** The stored form to write for an attribute: its new value's, or the one it has. */
+	private AttributeValue formToWrite(String name, Attribute attribute) {
+		if (attribute.value == null) {
+			return Objects.requireNonNull(attribute.stored);
+		}
+		return this.repository.storedForm(name, attribute.value,
+				(attribute.replaces != null) ? attribute.replaces : attribute.stored);
 	}
 
 	/** Records that the store now holds these changes. */

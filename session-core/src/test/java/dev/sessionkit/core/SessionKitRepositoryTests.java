@@ -73,6 +73,27 @@ class SessionKitRepositoryTests {
 	}
 
 	@Test
+	void oneChangedAttributeIsSentAloneWhetherSetOrRemoved() {
+		KitSession session = this.repository.createSession();
+		session.setAttribute("a", 1);
+		session.setAttribute("b", 2);
+		this.repository.save(session);
+		KitSession setOne = reloaded(session);
+		setOne.setAttribute("b", 3);
+		this.repository.save(setOne);
+		assertThat(this.store.last().setAttributes()).isEqualTo(Map.of("b", AttributeValue.encoded("3")));
+		assertThat(this.store.last().removedAttributes()).isEmpty();
+		KitSession removeOne = reloaded(session);
+		removeOne.removeAttribute("a");
+		this.repository.save(removeOne);
+		assertThat(this.store.last().setAttributes()).isEmpty();
+		assertThat(this.store.last().removedAttributes()).containsExactly("a");
+		KitSession found = reloaded(session);
+		assertThat(found.getAttributeNames()).containsExactly("b");
+		assertThat(found.<Integer>getAttribute("b")).isEqualTo(3);
+	}
+
+	@Test
 	void readOnlyRequestSendsNothingAtSave() {
 		KitSession session = this.repository.createSession();
 		session.setAttribute("a", 1);

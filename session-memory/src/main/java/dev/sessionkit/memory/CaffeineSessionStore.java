@@ -45,17 +45,17 @@ public final class CaffeineSessionStore implements SessionStore {
 	 * Concurrency: the cache holds a CachedSession per id. Removing it, creating it, and
 	 * any change that moves the entry's expiry run inside Caffeine's atomic compute for
 	 * the id, and so does the matching change to the principal index (a separate map,
-	 * never this cache, so no compute recurses). A touch or a save that leaves the
-	 * deadline within the cache's expiry and keeps the principal replaces the session in
-	 * place with a compare-and-set, without a cache write: most requests touch a session
-	 * less than a second after the last one, and a save rarely moves the deadline. So the
-	 * cache expires an entry up to a second after its session's deadline, never before: a
-	 * session found expired in that second is removed by the operation that found it,
-	 * which reports it on its own thread. Evictions by the cache (expiry, size) clean the
-	 * index in the eviction listener, which Caffeine runs inside the same per-key lock,
-	 * and which reports expiries after the fact, on the executor. Moving a session to a
-	 * new id removes it under the old id first: of two concurrent moves only one finds
-	 * it, so one id stays live.
+	 * never this cache, so no compute recurses). A touch less than a second after the
+	 * recorded access writes nothing (StoredSession.touch). A touch or a save that leaves
+	 * the deadline within the cache's expiry and keeps the principal replaces the session
+	 * in place with a compare-and-set, without a cache write: a save rarely moves the
+	 * deadline. So the cache expires an entry up to a second after its session's
+	 * deadline, never before: a session found expired in that second is removed by the
+	 * operation that found it, which reports it on its own thread. Evictions by the cache
+	 * (expiry, size) clean the index in the eviction listener, which Caffeine runs inside
+	 * the same per-key lock, and which reports expiries after the fact, on the executor.
+	 * Moving a session to a new id removes it under the old id first: of two concurrent
+	 * moves only one finds it, so one id stays live.
 	 */
 
 	private final Cache<String, CachedSession> sessions;
@@ -238,6 +238,10 @@ public final class CaffeineSessionStore implements SessionStore {
 			StoredSession session = (cached != null) ? cached.session() : null;
 			if (session != null && !session.isExpired(now)) {
 				StoredSession changed = change.apply(session);
+				if (changed == session) {
+					recordAccess(id);
+					return session;
+				}
 				if (cached.replaceInPlace(session, changed)) {
 					recordAccess(id);
 					return changed;

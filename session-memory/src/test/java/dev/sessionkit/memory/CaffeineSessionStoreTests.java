@@ -114,9 +114,9 @@ class CaffeineSessionStoreTests {
 		KitSession session = repository.createSession();
 		session.setAttribute("form", "step 1");
 		repository.save(session);
-		// touched 600 ms later: within the cache's slack, so no cache write moves its
-		// timer
-		this.clock.advance(Duration.ofMillis(600));
+		// touched a second later: the touch is due, and its deadline is within the
+		// cache's slack, so no cache write moves its timer
+		this.clock.advance(Duration.ofSeconds(1));
 		KitSession touched = repository.findById(session.getId());
 		touched.setAttribute("chat", "hello");
 		repository.save(touched);
@@ -133,6 +133,29 @@ class CaffeineSessionStoreTests {
 		assertThat(this.expired).containsExactly(session.getId());
 		assertThat(store.estimatedSize()).isZero();
 		assertThat(repository.findById(session.getId())).isNull();
+	}
+
+	@Test
+	void aSessionUsedAgainWithinASecondKeepsItsRecordedAccessAndDeadline() {
+		CaffeineSessionStore store = storeOnClock();
+		SessionKitRepository repository = repositoryOnClock(store);
+		KitSession session = repository.createSession();
+		session.setAttribute("form", "step 1");
+		repository.save(session);
+		Instant created = session.getLastAccessedTime();
+		this.clock.advance(Duration.ofMillis(600));
+		KitSession again = repository.findById(session.getId());
+		assertThat(again.getLastAccessedTime()).isEqualTo(created);
+		again.setLastAccessedTime(this.clock.instant());
+		again.setAttribute("chat", "hello");
+		repository.save(again);
+		// the deadline is the recorded access's: 600 ms before the latest access's
+		this.clock.advance(Duration.ofMinutes(30).minusMillis(601));
+		repository.cleanUpExpiredSessions();
+		assertThat(this.expired).isEmpty();
+		this.clock.advance(Duration.ofMillis(1));
+		repository.cleanUpExpiredSessions();
+		assertThat(this.expired).containsExactly(session.getId());
 	}
 
 	@Test

@@ -20,7 +20,9 @@ public interface SessionStore {
 
 	/**
 	 * Loads a live session and records {@code now} as its last access time, which slides
-	 * its deadline, in one step.
+	 * its deadline, in one step. A store may skip the write when the recorded time is
+	 * within {@link SessionDeadlines#TOUCH_TOLERANCE} of {@code now}
+	 * ({@link StoredSession#touch} does).
 	 * @param id the session id
 	 * @param now the access time
 	 * @return the session as it is after the touch, or {@code null} if there is none or

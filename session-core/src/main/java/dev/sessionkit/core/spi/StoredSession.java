@@ -2,9 +2,11 @@ package dev.sessionkit.core.spi;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -64,11 +66,15 @@ public record StoredSession(String id, Instant creationTime, Instant lastAccesse
 	}
 
 	/**
-	 * Returns this session with a new last access time.
+	 * Returns this session accessed at {@code now}: with {@code now} as its last access
+	 * time, or itself when that moves less than {@link SessionDeadlines#TOUCH_TOLERANCE}.
 	 * @param now the access time
-	 * @return the touched session
+	 * @return the touched session, or this one if nothing needs writing
 	 */
 	public StoredSession touch(Instant now) {
+		if (!SessionDeadlines.isTouchDue(this.lastAccessedTime, now)) {
+			return this;
+		}
 		return new StoredSession(this.id, this.creationTime, now, this.maxInactiveInterval, this.attributes,
 				this.principalName);
 	}
@@ -79,13 +85,32 @@ public record StoredSession(String id, Instant creationTime, Instant lastAccesse
 	 * @return the changed session
 	 */
 	public StoredSession apply(SessionChanges changes) {
-		Map<String, AttributeValue> merged = new HashMap<>(this.attributes);
-		merged.keySet().removeAll(changes.removedAttributes());
-		merged.putAll(changes.setAttributes());
+		Map<String, AttributeValue> merged = merge(this.attributes, changes.setAttributes(),
+				changes.removedAttributes());
 		return new StoredSession(changes.id(), this.creationTime,
 				Objects.requireNonNullElse(changes.lastAccessedTime(), this.lastAccessedTime),
 				Objects.requireNonNullElse(changes.maxInactiveInterval(), this.maxInactiveInterval), merged,
 				changes.principalChanged() ? changes.principalName() : this.principalName);
+	}
+
+	/**
+	 * The attributes with some set and some removed, built as one immutable map without
+	 * an intermediate copy: a save usually sets one attribute of a few.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Map<String, AttributeValue> merge(Map<String, AttributeValue> attributes,
+			Map<String, AttributeValue> set, Set<String> removed) {
+		if (set.isEmpty() && removed.isEmpty()) {
+			return attributes;
+		}
+		List<Map.Entry<String, AttributeValue>> entries = new ArrayList<>(attributes.size() + set.size());
+		for (Map.Entry<String, AttributeValue> entry : attributes.entrySet()) {
+			if (!set.containsKey(entry.getKey()) && !removed.contains(entry.getKey())) {
+				entries.add(entry);
+			}
+		}
+		entries.addAll(set.entrySet());
+		return Map.ofEntries(entries.toArray(new Map.Entry[0]));
 	}
 
 }
