@@ -41,13 +41,13 @@ public final class KitSession implements Session {
 
 	private final Instant creationTime;
 
-	private final Map<String, Attribute> attributes = new HashMap<>();
+	private final Map<String, Attribute> attributes;
 
 	/**
 	 * Names set, removed, or (with {@link SaveMode#ON_GET_ATTRIBUTE}) read since the last
-	 * save.
+	 * save; {@code null} until the first, which most read-only requests never have.
 	 */
-	private final Set<String> changed = new HashSet<>();
+	private @Nullable Set<String> changed;
 
 	private String id;
 
@@ -70,6 +70,7 @@ public final class KitSession implements Session {
 	KitSession(SessionKitRepository repository, String id, Instant now, Duration maxInactiveInterval) {
 		this.repository = repository;
 		this.flushMode = repository.getFlushMode();
+		this.attributes = new HashMap<>();
 		this.id = id;
 		this.creationTime = now;
 		this.lastAccessedTime = now;
@@ -90,9 +91,11 @@ public final class KitSession implements Session {
 		this.storedLastAccessedTime = stored.lastAccessedTime();
 		this.maxInactiveInterval = stored.maxInactiveInterval();
 		this.storedPrincipalName = stored.principalName();
+		// sized for what it holds: the default table is four times larger than two need
+		this.attributes = new HashMap<>((int) (stored.attributes().size() / 0.75f) + 1);
 		stored.attributes().forEach((name, value) -> this.attributes.put(name, Attribute.stored(value)));
 		if (repository.getSaveMode() == SaveMode.ALWAYS) {
-			this.changed.addAll(this.attributes.keySet());
+			changed().addAll(this.attributes.keySet());
 		}
 	}
 
@@ -113,7 +116,7 @@ public final class KitSession implements Session {
 	public <T> @Nullable T getAttribute(String attributeName) {
 		Object value = peek(attributeName);
 		if (value != null && this.repository.getSaveMode() == SaveMode.ON_GET_ATTRIBUTE) {
-			this.changed.add(attributeName);
+			changed().add(attributeName);
 		}
 		return (T) value;
 	}
@@ -142,14 +145,14 @@ public final class KitSession implements Session {
 			attribute.replaces = (previous.stored != null) ? previous.stored : previous.replaces;
 		}
 		this.attributes.put(attributeName, attribute);
-		this.changed.add(attributeName);
+		changed().add(attributeName);
 		flushIfImmediate();
 	}
 
 	@Override
 	public void removeAttribute(String attributeName) {
 		if (this.attributes.remove(attributeName) != null) {
-			this.changed.add(attributeName);
+			changed().add(attributeName);
 			flushIfImmediate();
 		}
 	}
@@ -221,7 +224,9 @@ public final class KitSession implements Session {
 			catch (AttributeCodecException ex) {
 				this.repository.attributeDropped(this, ex);
 				this.attributes.remove(name);
-				this.changed.remove(name);
+				if (this.changed != null) {
+					this.changed.remove(name);
+				}
 				return null;
 			}
 		}
@@ -234,6 +239,15 @@ public final class KitSession implements Session {
 			return HeapValue.of(stored).copy();
 		}
 		return this.repository.getDecodedValues().decode(name, stored.encoded());
+	}
+
+	private Set<String> changed() {
+		Set<String> names = this.changed;
+		if (names == null) {
+			names = new HashSet<>();
+			this.changed = names;
+		}
+		return names;
 	}
 
 	boolean isGone() {
@@ -263,7 +277,7 @@ public final class KitSession implements Session {
 	@Nullable SessionChanges pendingChanges(long maxSize) {
 		boolean create = this.storedId == null;
 		boolean idChanged = !create && !this.id.equals(this.storedId);
-		Set<String> toWrite = create ? this.attributes.keySet() : this.changed;
+		Set<String> toWrite = create ? this.attributes.keySet() : (this.changed != null) ? this.changed : Set.of();
 		Map<String, AttributeValue> set = Map.of();
 		Set<String> removed = Set.of();
 		if (toWrite.size() == 1) {
@@ -341,9 +355,11 @@ public final class KitSession implements Session {
 				attribute.replaces = null;
 			}
 		});
-		this.changed.clear();
+		if (this.changed != null) {
+			this.changed.clear();
+		}
 		if (this.repository.getSaveMode() == SaveMode.ALWAYS) {
-			this.changed.addAll(this.attributes.keySet());
+			changed().addAll(this.attributes.keySet());
 		}
 		if (changes.lastAccessedTime() != null) {
 			this.storedLastAccessedTime = changes.lastAccessedTime();

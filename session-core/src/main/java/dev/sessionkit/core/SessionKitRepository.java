@@ -54,6 +54,10 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 
 	private static final Log logger = LogFactory.getLog(SessionKitRepository.class);
 
+	/** What opening a request scope inside another returns: its close does nothing. */
+	private static final RequestScope NESTED_SCOPE = () -> {
+	};
+
 	private final SessionStore store;
 
 	private final AttributeCodec codec;
@@ -90,8 +94,11 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 
 	private DecodedValues decodedValues;
 
-	/** The sessions found so far in the request scope open on this thread, if any. */
-	private final ThreadLocal<@Nullable Map<String, KitSession>> requestSessions = new ThreadLocal<>();
+	/**
+	 * This thread's request scope: set once per thread and reused, so that a request
+	 * neither allocates nor churns a thread-local entry.
+	 */
+	private final ThreadLocal<@Nullable FoundSessions> requestScopes = new ThreadLocal<>();
 
 	/**
 	 * Create a new instance.
@@ -233,15 +240,15 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 	 */
 	@Override
 	public @Nullable KitSession findById(String id) {
-		if (!SessionIds.isWellFormed(id)) {
-			return null;
-		}
-		Map<String, KitSession> found = this.requestSessions.get();
+		FoundSessions found = openScope();
 		if (found != null) {
 			KitSession held = found.get(id);
 			if (held != null && held.getId().equals(id) && !held.isGone()) {
 				return held;
 			}
+		}
+		if (!SessionIds.isWellFormed(id)) {
+			return null;
 		}
 		StoredSession stored = this.store.loadAndTouch(id, now());
 		KitSession session = (stored != null) ? new KitSession(this, stored, this.flushMode) : null;
@@ -258,12 +265,22 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 	 * @return the scope
 	 */
 	public RequestScope openRequestScope() {
-		if (this.requestSessions.get() != null) {
-			return () -> {
-			};
+		FoundSessions found = this.requestScopes.get();
+		if (found == null) {
+			found = new FoundSessions();
+			this.requestScopes.set(found);
 		}
-		this.requestSessions.set(new HashMap<>());
-		return this.requestSessions::remove;
+		else if (found.open) {
+			return NESTED_SCOPE;
+		}
+		found.open = true;
+		return found;
+	}
+
+	/** The request scope open on this thread, or {@code null}. */
+	private @Nullable FoundSessions openScope() {
+		FoundSessions found = this.requestScopes.get();
+		return (found != null && found.open) ? found : null;
 	}
 
 	@Override
@@ -271,7 +288,7 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 		if (!SessionIds.isWellFormed(id)) {
 			return;
 		}
-		Map<String, KitSession> found = this.requestSessions.get();
+		FoundSessions found = openScope();
 		if (found != null) {
 			KitSession held = found.remove(id);
 			if (held != null) {
@@ -381,6 +398,61 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 		 */
 		@Override
 		void close();
+
+	}
+
+	/**
+	 * The sessions found in one thread's request scope: almost always one, so it is held
+	 * in fields, with a map only for more. It refers to no repository, so a thread that
+	 * outlives an application context keeps nothing of it once the scope is closed.
+	 */
+	private static final class FoundSessions implements RequestScope {
+
+		boolean open;
+
+		private @Nullable String id;
+
+		private @Nullable KitSession session;
+
+		private @Nullable Map<String, KitSession> others;
+
+		@Nullable KitSession get(String id) {
+			if (id.equals(this.id)) {
+				return this.session;
+			}
+			return (this.others != null) ? this.others.get(id) : null;
+		}
+
+		void put(String id, KitSession session) {
+			if (this.id == null || this.id.equals(id)) {
+				remove(id);
+				this.id = id;
+				this.session = session;
+				return;
+			}
+			if (this.others == null) {
+				this.others = new HashMap<>();
+			}
+			this.others.put(id, session);
+		}
+
+		@Nullable KitSession remove(String id) {
+			KitSession removed = (this.others != null) ? this.others.remove(id) : null;
+			if (id.equals(this.id)) {
+				removed = this.session;
+				this.id = null;
+				this.session = null;
+			}
+			return removed;
+		}
+
+		@Override
+		public void close() {
+			this.open = false;
+			this.id = null;
+			this.session = null;
+			this.others = null;
+		}
 
 	}
 
