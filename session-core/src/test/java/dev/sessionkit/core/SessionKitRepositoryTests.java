@@ -194,6 +194,32 @@ class SessionKitRepositoryTests {
 	}
 
 	@Test
+	void eachRequestScopeStartsEmptyHoldsEverySessionItFindsAndStaysOnItsThread() throws Exception {
+		KitSession a = this.repository.createSession();
+		this.repository.save(a);
+		KitSession b = this.repository.createSession();
+		this.repository.save(b);
+		KitSession firstA;
+		try (SessionKitRepository.RequestScope scope = this.repository.openRequestScope()) {
+			firstA = reloaded(a);
+			KitSession firstB = reloaded(b);
+			assertThat(reloaded(a)).isSameAs(firstA);
+			assertThat(reloaded(b)).isSameAs(firstB);
+			assertThat(this.store.loads).as("two sessions, each loaded once").isEqualTo(2);
+			KitSession[] elsewhere = new KitSession[1];
+			Thread other = new Thread(() -> elsewhere[0] = this.repository.findById(a.getId()));
+			other.start();
+			other.join();
+			assertThat(elsewhere[0]).as("another thread has no scope").isNotNull().isNotSameAs(firstA);
+			assertThat(this.store.loads).isEqualTo(3);
+		}
+		try (SessionKitRepository.RequestScope scope = this.repository.openRequestScope()) {
+			assertThat(reloaded(a)).as("the next request on this thread gets a copy of its own").isNotSameAs(firstA);
+			assertThat(this.store.loads).isEqualTo(4);
+		}
+	}
+
+	@Test
 	void idGeneratorMustMakeWellFormedIds() {
 		this.repository.setSessionIdGenerator(() -> "{tag}");
 		assertThatIllegalStateException().isThrownBy(this.repository::createSession).withMessageContaining("URL-safe");
