@@ -10,7 +10,7 @@
 #
 # It builds what it needs with the Maven wrapper, starts its own redis-server on a free port
 # of 127.0.0.1 (never the machine's Redis), runs the JMH repository benchmarks, starts one
-# small Spring Boot application per store (two JVMs each for the memory stores), drives them
+# small Spring Boot application per store (three JVMs each for the memory stores), drives them
 # (exact Redis counts, Redis memory per session, wrk in interleaved rounds), runs the scale
 # measurements in JVMs of their own, prints one Markdown table with ratios and stops every
 # process it started, by PID.
@@ -130,7 +130,7 @@ case "$MODE" in
     JMH_STORES=kit-redis,ssdr-json
     JMH_OPTS=(-wi 1 -w 1s -i 1 -r 1s)
     DRIVER_OPTS=(--rounds=1 --seconds=3 --warmup=1 --count-requests=20 --memory-sessions=2000 --wrk-sessions=100)
-    SECOND_JVMS=""
+    MEMORY_JVMS=1
     SCALE_MEMORY=(--sessions=50000 --seconds=1 --abandon-seconds=5)
     SCALE_HEAP=2g
     SCALE_REDIS=()
@@ -138,12 +138,13 @@ case "$MODE" in
   default)
     STORES=$ALL_STORES
     JMH_STORES=kit-memory,map,kit-redis,ssdr-json
-    JMH_OPTS=(-wi 2 -w 1s -i 3 -r 1s)
+    JMH_OPTS=(-wi 1 -w 1s -i 2 -r 1s)
     # wrk rounds for the stores the targets compare; the other peers' throughput is in --full
-    DRIVER_OPTS=(--http-stores=kit-memory,map,kit-redis,ssdr-json,ssdr-jdk --rounds=5 --seconds=3 --warmup=10
+    DRIVER_OPTS=(--http-stores=kit-memory,map,kit-redis,ssdr-json,ssdr-jdk --rounds=5 --seconds=2 --warmup=10
       --warmup-max=20 --count-requests=50 --memory-sessions=10000 --wrk-sessions=200)
-    # the memory stores differ by less than the same code differs from JVM to JVM: two JVMs each
-    SECOND_JVMS=kit-memory,map
+    # the memory stores differ by less than the same code differs from JVM to JVM (finding 13a):
+    # three JVMs each, so that one JVM's luck moves their mean a third as much
+    MEMORY_JVMS=3
     SCALE_MEMORY=(--sessions=1000000 --seconds=3 --abandon-seconds=30)
     SCALE_HEAP=8g
     SCALE_REDIS=()
@@ -153,7 +154,7 @@ case "$MODE" in
     JMH_STORES=$JMH_ALL
     JMH_OPTS=(-wi 3 -w 2s -i 5 -r 2s)
     DRIVER_OPTS=(--rounds=5 --seconds=10 --warmup=10 --warmup-max=60 --count-requests=200 --memory-sessions=10000 --wrk-sessions=500)
-    SECOND_JVMS=kit-memory,map
+    MEMORY_JVMS=3
     SCALE_MEMORY=(--sessions=1000000 --seconds=5 --abandon-seconds=45)
     SCALE_HEAP=8g
     SCALE_REDIS=(--sessions=1000000 --seconds=5)
@@ -199,10 +200,9 @@ APP_JVM=(-Xms256m -Xmx512m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError)
 APPS=""
 APP_PIDS=()
 IFS=',' read -r -a STORE_LIST <<< "$STORES"
-IFS=',' read -r -a SECOND_LIST <<< "$SECOND_JVMS"
 APP_LIST=("${STORE_LIST[@]}")
-for store in "${SECOND_LIST[@]:-}"; do
-  [ -n "$store" ] && APP_LIST+=("$store#2")
+for fork in $(seq 2 "$MEMORY_JVMS"); do
+  APP_LIST+=("kit-memory#$fork" "map#$fork")
 done
 for app in "${APP_LIST[@]}"; do
   port=$(free_port)
