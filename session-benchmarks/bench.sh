@@ -138,7 +138,7 @@ case "$MODE" in
   default)
     STORES=$ALL_STORES
     JMH_STORES=kit-memory,map,kit-redis,ssdr-json
-    JMH_OPTS=(-wi 1 -w 1s -i 2 -r 1s)
+    JMH_OPTS=(-wi 3 -w 1s -i 2 -r 1s)
     # wrk rounds for the stores the targets compare; the other peers' throughput is in --full
     DRIVER_OPTS=(--http-stores=kit-memory,map,kit-redis,ssdr-json,ssdr-jdk --rounds=5 --seconds=2 --warmup=10
       --warmup-max=20 --count-requests=50 --memory-sessions=10000 --wrk-sessions=200)
