@@ -408,7 +408,7 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 	 */
 	private static final class FoundSessions implements RequestScope {
 
-		boolean open;
+		private boolean open;
 
 		private @Nullable String id;
 
