@@ -424,8 +424,8 @@ public final class SessionKitRepository implements FindByIndexNameSessionReposit
 		}
 
 		void put(String id, KitSession session) {
-			if (this.id == null || this.id.equals(id)) {
-				remove(id);
+			remove(id);
+			if (this.id == null) {
 				this.id = id;
 				this.session = session;
 				return;
